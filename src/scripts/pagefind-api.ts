@@ -1,0 +1,47 @@
+/** The slice of Pagefind's browser API (pagefind.js) yuedu uses. */
+export interface PagefindAnchor {
+  element: string;
+  id: string;
+  text: string;
+  /** Index of the heading's first word in raw_content. */
+  location: number;
+}
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: PagefindAnchor;
+}
+
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  /** The indexed text with U+200B between the words Pagefind segmented; word i is location i. */
+  raw_content: string;
+  meta: { title?: string };
+  anchors: PagefindAnchor[];
+  sub_results: PagefindSubResult[];
+}
+
+export interface PagefindApi {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  search(term: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+}
+
+let loading: Promise<PagefindApi> | undefined;
+
+/** Loads the index once, from this deployment's base, so it works under a sub-path too. */
+export function loadPagefind(): Promise<PagefindApi> {
+  loading ??= (async () => {
+    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+    // A plain variable, not a template literal: Vite wraps analysable imports in a preload
+    // helper that breaks inside Astro's inlined scripts (__VITE_PRELOAD__ is not defined).
+    const url = base + 'pagefind/pagefind.js';
+    const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+    // Pagefind's result URLs are site-root paths; Astro's base must be added back.
+    await api.options({ baseUrl: base });
+    return api;
+  })();
+  return loading;
+}

@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `astro build` in a child process (with the project's pinned Node) into outDir. */
+export function buildSite(options: { outDir: string; base?: string; contentDir?: string }): Promise<BuildResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (options.base) env['BASE_PATH'] = options.base;
+  if (options.contentDir) env['YUEDU_CONTENT_DIR'] = options.contentDir;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], { cwd: ROOT, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
