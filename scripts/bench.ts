@@ -57,7 +57,8 @@ try {
         });
         const timings = await page.evaluate(async (q) => {
           const t0 = performance.now();
-          const pagefind = await import('/pagefind/pagefind.js');
+          const bundle: string = '/pagefind/pagefind.js';
+          const pagefind = await import(bundle);
           const first = await pagefind.search(q);
           await Promise.all(first.results.map((r: { data(): Promise<unknown> }) => r.data()));
           const t1 = performance.now();

@@ -8,9 +8,11 @@
  * 3. In the header, lines of only digits and spaces are junk (poster id, view
  *    and reply counters). Of the remaining lines the last is the title; any
  *    line before it is the breadcrumb.
- * 4. The section is the last token of the breadcrumb written in Han characters
- *    only (a breadcrumb runs from general to specific; the site's own words in
- *    another script, such as Korean, are navigation junk).
+ * 4. The breadcrumb runs home -> section -> the page itself. It is split into
+ *    items at ">", "»", "›", "/", "|" or spaces; with three or more items the
+ *    first (home) and the last (正文, 본문: the page) are dropped. The section is
+ *    the last remaining item written only in Han characters (the site's own
+ *    words in another script, such as Korean, are navigation).
  * 5. The body ends at the first unindented line that does not stand as a
  *    heading between two paragraphs: that is where the forum footer (login
  *    prompt, rules, poster card) begins. It and everything after it is dropped.
@@ -43,7 +45,9 @@ function looksLikeHeading(text: string): boolean {
 }
 
 function sectionFromBreadcrumb(line: string | undefined): string | undefined {
-  return line?.split(/\s+/u).filter((token) => HAN_ONLY.test(token)).at(-1);
+  const items = (line ?? '').split(/[>»›/|＞\s]+/u).filter(Boolean);
+  const inner = items.length >= 3 ? items.slice(1, -1) : items;
+  return inner.filter((item) => HAN_ONLY.test(item)).at(-1);
 }
 
 /** Lines of the body: from the first indented line up to the footer. */
