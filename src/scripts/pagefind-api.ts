@@ -25,6 +25,8 @@ export interface PagefindResultData {
 }
 
 export interface PagefindApi {
+  /** Fetches the wasm and index metadata ahead of the first search. */
+  init(): Promise<void>;
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   search(term: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
@@ -44,4 +46,13 @@ export function loadPagefind(): Promise<PagefindApi> {
     return api;
   })();
   return loading;
+}
+
+/** Called when a search box gains focus, so the first query does not wait for the download. */
+export function preloadPagefind(): void {
+  loadPagefind()
+    .then((api) => api.init())
+    .catch(() => {
+      // The search itself reports a failed load; a failed warm-up is not worth a second message.
+    });
 }

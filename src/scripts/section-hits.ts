@@ -1,23 +1,24 @@
 import type { PagefindResultData } from './pagefind-api.ts';
+import { termPattern } from './query.ts';
 
 /** One part of an article: the opening (before the first ## heading) or a section. */
 export interface SectionText {
   title: string;
+  /** Page URL plus the section's anchor. */
   url: string;
   text: string;
-  opening: boolean;
 }
 
-export interface Snippet {
-  before: string;
-  match: string;
-  after: string;
+export interface SnippetPart {
+  text: string;
+  marked: boolean;
 }
 
 export interface SectionHit {
   section: SectionText;
   count: number;
-  snippet: Snippet;
+  /** Excerpts around the first occurrences, every term inside each one marked. */
+  snippets: SnippetPart[][];
 }
 
 const WORD_BREAK = '\u200b';
@@ -34,56 +35,64 @@ export function splitSections(data: PagefindResultData): SectionText[] {
   const pageUrl = data.url.split('#')[0] ?? data.url;
   const parts: SectionText[] = [];
   const firstLocation = anchors[0]?.location ?? words.length;
-  if (firstLocation > 0) {
-    parts.push({ title: OPENING_LABEL, url: pageUrl, text: words.slice(0, firstLocation).join(''), opening: true });
-  }
+  if (firstLocation > 0) parts.push({ title: OPENING_LABEL, url: pageUrl, text: words.slice(0, firstLocation).join('') });
   anchors.forEach((anchor, i) => {
     const end = anchors[i + 1]?.location ?? words.length;
     let text = words.slice(anchor.location, end).join('');
     // Pagefind writes each heading as "heading. " before the text under it.
     if (text.startsWith(anchor.text)) text = text.slice(anchor.text.length).replace(/^\.\s*/, '');
-    const opening = anchor.element === 'h1';
     parts.push({
-      title: opening ? OPENING_LABEL : anchor.text,
+      title: anchor.element === 'h1' ? OPENING_LABEL : anchor.text,
       url: `${pageUrl}#${encodeURIComponent(anchor.id)}`,
       text,
-      opening,
     });
   });
   return parts;
 }
 
-/** Whitespace separates terms; quotes only group. */
-export function queryTerms(query: string): string[] {
-  const terms = query.replace(/["“”]/g, ' ').trim().split(/\s+/u).filter(Boolean);
-  return [...new Set(terms)];
+// Never cut a surrogate pair in half at an excerpt's edge.
+function clampIndex(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff ? index - 1 : index;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function snippet(text: string, matches: RegExpExecArray[], from: number, to: number): SnippetPart[] {
+  const parts: SnippetPart[] = from > 0 ? [{ text: '…', marked: false }] : [];
+  let cursor = from;
+  for (const match of matches) {
+    const end = match.index + match[0].length;
+    if (match.index < cursor || end > to) continue;
+    if (match.index > cursor) parts.push({ text: text.slice(cursor, match.index), marked: false });
+    parts.push({ text: match[0], marked: true });
+    cursor = end;
+  }
+  if (to > cursor) parts.push({ text: text.slice(cursor, to), marked: false });
+  if (to < text.length) parts.push({ text: '…', marked: false });
+  return parts;
+}
 
-/** Every exact (Latin case-insensitive) occurrence of any term, per section, with the first in context. */
-export function sectionHits(sections: readonly SectionText[], terms: readonly string[], radius = 24): SectionHit[] {
+/** Every exact occurrence of any term, per section, with excerpts around the first few. */
+export function sectionHits(
+  sections: readonly SectionText[],
+  terms: readonly string[],
+  { radius = 24, maxSnippets = 3 } = {},
+): SectionHit[] {
   if (terms.length === 0) return [];
-  const longestFirst = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(longestFirst.join('|'), 'giu');
+  const pattern = termPattern(terms);
   return sections.flatMap((section) => {
-    const matches = [...section.text.matchAll(pattern)];
-    const first = matches[0];
-    if (!first) return [];
-    const start = first.index;
-    const end = start + first[0].length;
-    const before = section.text.slice(Math.max(0, start - radius), start);
-    const after = section.text.slice(end, end + radius);
-    return [
-      {
-        section,
-        count: matches.length,
-        snippet: {
-          before: (start > radius ? '…' : '') + before,
-          match: first[0],
-          after: after + (end + radius < section.text.length ? '…' : ''),
-        },
-      },
-    ];
+    const { text } = section;
+    const matches = [...text.matchAll(pattern)];
+    if (matches.length === 0) return [];
+    const snippets: SnippetPart[][] = [];
+    let covered = 0;
+    for (const match of matches) {
+      if (snippets.length === maxSnippets) break;
+      if (match.index < covered) continue;
+      const from = Math.max(0, clampIndex(text, match.index - radius));
+      const to = Math.min(text.length, clampIndex(text, match.index + match[0].length + radius));
+      snippets.push(snippet(text, matches, from, to));
+      covered = to;
+    }
+    return [{ section, count: matches.length, snippets }];
   });
 }

@@ -42,13 +42,15 @@ describe('reading the article', () => {
     await context.close();
   });
 
-  it('the header search form takes a query to the search page', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+  it('with JavaScript off, the header search form takes a query to the search page, which says it needs JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    const page = await context.newPage();
     await page.goto(articleUrl());
     await page.fill('#yd-header-q', '淘天');
     await page.press('#yd-header-q', 'Enter');
     await page.waitForURL(/\/search\/\?q=/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('淘天');
-    await page.close();
+    expect(await page.locator('main').innerText()).toContain('搜索需要启用 JavaScript');
+    await context.close();
   });
 });

@@ -1,8 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+interface Expected {
+  query: string;
+  expect: { section: string | null; occurrences: number }[];
+}
+const { queries } = JSON.parse(readFileSync(new URL('../fixtures/search-queries.json', import.meta.url), 'utf8')) as {
+  queries: Expected[];
+};
+const SIMPLIFIED: Record<string, string> = { 阿里雲: '阿里云' };
 
 let browser: Browser;
 let root: StaticServer;
@@ -19,65 +29,169 @@ afterAll(async () => {
   await Promise.all([root?.close(), news?.close()]);
 });
 
-const anchor = (id: string) => `#${encodeURIComponent(id)}`;
+const anchorOf = (section: string | null) => `#${encodeURIComponent(section === null ? 'yd-title' : section.toLowerCase())}`;
 
-async function search(server: StaticServer, query: string): Promise<Page> {
+async function searchPage(server: StaticServer, query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: PHONE });
   await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
   await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
   return page;
 }
 
-async function sectionLinks(page: Page) {
-  return page.locator('.yd-search-results ul > li > a').evaluateAll((links) =>
-    links.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })),
+const hits = (page: Page) =>
+  page.locator('#yd-search-results .yd-hits > li').evaluateAll((items) =>
+    items.map((li) => ({
+      section: li.querySelector('.yd-hit-section')?.textContent,
+      count: li.querySelector('.yd-hit-count')?.textContent,
+      href: li.querySelector('a')?.getAttribute('href'),
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+    })),
   );
-}
+
+describe('every query in the shared list', () => {
+  for (const { query, expect: expected } of queries) {
+    it(`${query}: lists exactly the sections holding it, with counts, anchors and the phrase marked whole`, async () => {
+      const page = await searchPage(root, query);
+      expect(await page.locator('.yd-result-title a').allInnerTexts()).toEqual(['阿里云还是阿里巴巴的那朵云']);
+      const found = await hits(page);
+      expect(found.map((h) => [h.section, h.count])).toEqual(
+        expected.map((e) => [e.section ?? '导语', `${e.occurrences} 处`]),
+      );
+      const phrase = SIMPLIFIED[query] ?? query;
+      found.forEach((hit, i) => {
+        const url = new URL(hit.href ?? '', root.url);
+        expect(url.pathname).toBe(`/articles/${ARTICLE_ID}/`);
+        expect(url.hash).toBe(anchorOf(expected[i]?.section ?? null));
+        expect(hit.marks.length).toBeGreaterThan(0);
+        for (const mark of hit.marks) expect(mark?.toLowerCase()).toBe(phrase.toLowerCase());
+      });
+      await page.close();
+    });
+  }
+});
 
 describe('search page', () => {
-  it('finds 云栖大会 in the opening part and in the last section, with the phrase marked whole', async () => {
-    const page = await search(root, '云栖大会');
-    expect(await page.locator('.yd-search-results h2 a').allInnerTexts()).toEqual(['阿里云还是阿里巴巴的那朵云']);
-    expect(await sectionLinks(page)).toEqual([
-      { text: '导语', href: `/articles/${ARTICLE_ID}/${anchor('yd-title')}` },
-      { text: '无法脱离于阿里巴巴的阿里云', href: `/articles/${ARTICLE_ID}/${anchor('无法脱离于阿里巴巴的阿里云')}` },
-    ]);
-    expect(await page.locator('.yd-search-results mark').allInnerTexts()).toEqual(['云栖大会', '云栖大会']);
+  it('marks each word of a query with several words', async () => {
+    const page = await searchPage(root, '吴泳铭 演讲');
+    const marks = (await hits(page)).flatMap((h) => h.marks);
+    expect(new Set(marks)).toEqual(new Set(['吴泳铭', '演讲']));
     await page.close();
   });
 
-  it('finds 淘天 in the two sections that talk about 淘天集团, and following a link lands on that section', async () => {
-    const page = await search(root, '淘天');
-    expect(await sectionLinks(page)).toEqual([
-      { text: '昂贵的AI', href: `/articles/${ARTICLE_ID}/${anchor('昂贵的ai')}` },
-      { text: '无法脱离于阿里巴巴的阿里云', href: `/articles/${ARTICLE_ID}/${anchor('无法脱离于阿里巴巴的阿里云')}` },
-    ]);
-    await page.locator('.yd-search-results ul > li > a', { hasText: '无法脱离于阿里巴巴的阿里云' }).click();
-    await page.waitForURL(/\/articles\//);
-    const top = async () => (await page.locator('h2#无法脱离于阿里巴巴的阿里云').boundingBox())?.y ?? Number.NaN;
-    await expect.poll(top).toBeGreaterThanOrEqual(0);
-    await expect.poll(top).toBeLessThan(PHONE.height / 2);
+  it('finds Latin in any case and marks it as written', async () => {
+    const page = await searchPage(root, 'github copilot');
+    expect((await hits(page)).flatMap((h) => h.marks)).toEqual(expect.arrayContaining(['GitHub', 'Copilot']));
+    await page.close();
+  });
+
+  it('finds numbers with their decimal point, as one phrase', async () => {
+    const page = await searchPage(root, '453.71亿元');
+    expect(await hits(page)).toEqual([expect.objectContaining({ section: '昂贵的AI', count: '1 处', marks: ['453.71亿元'] })]);
     await page.close();
   });
 
   it('says clearly when nothing matches', async () => {
-    const page = await search(root, 'zqxjv');
+    const page = await searchPage(root, 'zqxjv');
     expect(await page.locator('#yd-search-status').innerText()).toBe('没有找到与“zqxjv”相关的文章');
-    expect(await page.locator('.yd-search-results li').count()).toBe(0);
+    expect(await page.locator('#yd-search-results li').count()).toBe(0);
     await page.close();
   });
 
   it('says so when articles share only some characters with the query, instead of passing them off as hits', async () => {
-    const page = await search(root, '量子引力');
+    const page = await searchPage(root, '量子引力');
     expect(await page.locator('#yd-search-status').innerText()).toMatch(/^没有文章完整包含“量子引力”；以下 \d+ 篇包含其中部分字词$/);
     await page.close();
   });
 
+  it('announces the outcome in a live region', async () => {
+    const page = await searchPage(root, '淘天');
+    expect(await page.locator('#yd-search-status').getAttribute('role')).toBe('status');
+    expect(await page.locator('#yd-search-status').innerText()).toBe('找到 1 篇包含“淘天”的文章');
+    await page.close();
+  });
+
+  it('searches as the reader types and keeps ?q= in the address bar', async () => {
+    const page = await searchPage(root, '');
+    await page.fill('#yd-search-q', '孙正义');
+    await page.waitForFunction(() => document.querySelector('#yd-search-status')?.textContent?.includes('孙正义'));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('孙正义');
+    expect((await hits(page)).map((h) => h.section)).toEqual(['昂贵的AI']);
+    await page.close();
+  });
+
   it('works under a sub-path: index loaded from /news/pagefind/ and result links inside /news/', async () => {
-    const page = await search(news, '淘天');
-    const links = await sectionLinks(page);
-    expect(links.length).toBe(2);
-    for (const { href } of links) expect(href).toMatch(new RegExp(`^/news/articles/${ARTICLE_ID}/#`));
+    const page = await searchPage(news, '淘天');
+    const found = await hits(page);
+    expect(found).toHaveLength(2);
+    for (const { href } of found) expect(href).toMatch(new RegExp(`^/news/articles/${ARTICLE_ID}/\\?highlight=`));
+    await page.close();
+  });
+});
+
+describe('highlight on arrival', () => {
+  it('following a result opens the article at that section with the phrase marked in the text', async () => {
+    const page = await searchPage(root, '淘天');
+    await page.locator('.yd-hit-link', { hasText: '无法脱离于阿里巴巴的阿里云' }).click();
+    await page.waitForURL(/\/articles\//);
+    const top = async () => (await page.locator('h2#无法脱离于阿里巴巴的阿里云').boundingBox())?.y ?? Number.NaN;
+    await expect.poll(top).toBeGreaterThanOrEqual(0);
+    await expect.poll(top).toBeLessThan(PHONE.height / 2);
+    const marks = await page.locator('.yd-prose mark').allInnerTexts();
+    expect(marks.length).toBe(12);
+    expect(new Set(marks)).toEqual(new Set(['淘天']));
+    expect(await page.locator('.yd-toc mark').count()).toBe(0);
+    await page.close();
+  });
+
+  it('without JavaScript the same link still lands on the section', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${root.url}articles/${ARTICLE_ID}/?highlight=${encodeURIComponent('淘天')}${anchorOf('昂贵的AI')}`);
+    const top = async () => (await page.locator('h2#昂贵的ai').boundingBox())?.y ?? Number.NaN;
+    await expect.poll(top).toBeGreaterThanOrEqual(0);
+    await expect.poll(top).toBeLessThan(PHONE.height / 2);
+    await context.close();
+  });
+});
+
+describe('hostile and odd input', () => {
+  const HOSTILE = ['', '   ', '，。！？……', '"', 'x'.repeat(10_000), '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>'];
+  for (const query of HOSTILE) {
+    it(`?q=${JSON.stringify(query.slice(0, 30))}${query.length > 30 ? '…' : ''}: no error, no script, page intact`, async () => {
+      const page = await browser.newPage({ viewport: PHONE });
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      await page.goto(`${root.url}search/?q=${encodeURIComponent(query)}`);
+      await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' }).catch(() => undefined);
+      // Type it too: the box must take it the same way as the address bar.
+      await page.fill('#yd-search-q', query);
+      await page.press('#yd-search-q', 'Enter');
+      await page.waitForTimeout(300);
+      expect(problems).toEqual([]);
+      expect(await page.locator('#yd-search-results img, #yd-search-results script').count()).toBe(0);
+      const status = await page.locator('#yd-search-status').innerText();
+      expect(status).toMatch(/^(输入字词，在全部文章中搜索。|没有找到与“.*”相关的文章|没有文章完整包含“.*”；以下 \d+ 篇包含其中部分字词)$/s);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await page.close();
+    });
+  }
+});
+
+describe('privacy', () => {
+  it('a search makes no request to any other host', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    const hosts = new Set<string>();
+    page.on('request', (request) => hosts.add(new URL(request.url()).host));
+    await page.goto(`${root.url}search/?q=${encodeURIComponent('阿里雲')}`);
+    await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    await page.locator('.yd-hit-link').first().click();
+    await page.waitForURL(/\/articles\//);
+    expect([...hosts]).toEqual([new URL(root.url).host]);
     await page.close();
   });
 });

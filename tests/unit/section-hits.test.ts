@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultData } from '../../src/scripts/pagefind-api.ts';
-import { queryTerms, sectionHits, splitSections } from '../../src/scripts/section-hits.ts';
+import { normaliseQuery, queryTerms, termPattern } from '../../src/scripts/query.ts';
+import { sectionHits, splitSections, type SnippetPart } from '../../src/scripts/section-hits.ts';
 
 const Z = '\u200b';
 // Shaped like Pagefind's fragment: words joined by U+200B, anchors at word positions.
@@ -15,12 +16,13 @@ const page: PagefindResultData = {
     { element: 'h2', id: '昂贵的ai', text: '昂贵的AI', location: 6 },
   ],
 };
+const render = (parts: SnippetPart[] | undefined) => (parts ?? []).map((p) => (p.marked ? `[${p.text}]` : p.text)).join('');
 
 describe('splitSections', () => {
   it('cuts the page at its heading anchors and labels the opening part 导语', () => {
     expect(splitSections(page)).toEqual([
-      { title: '导语', url: '/news/articles/a/#yd-title', text: '云栖大会开幕。 ', opening: true },
-      { title: '昂贵的AI', url: `/news/articles/a/#${encodeURIComponent('昂贵的ai')}`, text: '云栖大会与Azure。', opening: false },
+      { title: '导语', url: '/news/articles/a/#yd-title', text: '云栖大会开幕。 ' },
+      { title: '昂贵的AI', url: `/news/articles/a/#${encodeURIComponent('昂贵的ai')}`, text: '云栖大会与Azure。' },
     ]);
   });
 });
@@ -28,16 +30,28 @@ describe('splitSections', () => {
 describe('sectionHits', () => {
   it('finds the whole phrase even where Pagefind split it into single characters', () => {
     const hits = sectionHits(splitSections(page), ['云栖大会']);
-    expect(hits.map((h) => [h.section.title, h.count, h.snippet.match])).toEqual([
-      ['导语', 1, '云栖大会'],
-      ['昂贵的AI', 1, '云栖大会'],
+    expect(hits.map((h) => [h.section.title, h.count, render(h.snippets[0])])).toEqual([
+      ['导语', 1, '[云栖大会]开幕。 '],
+      ['昂贵的AI', 1, '[云栖大会]与Azure。'],
     ]);
   });
 
   it('matches Latin regardless of case but marks the text as written', () => {
     const [hit] = sectionHits(splitSections(page), ['azure']);
     expect(hit?.section.title).toBe('昂贵的AI');
-    expect(hit?.snippet).toEqual({ before: '云栖大会与', match: 'Azure', after: '。' });
+    expect(render(hit?.snippets[0])).toBe('云栖大会与[Azure]。');
+  });
+
+  it('marks every term inside an excerpt', () => {
+    const [, hit] = sectionHits(splitSections(page), ['大会', 'Azure']);
+    expect(render(hit?.snippets[0])).toBe('云栖[大会]与[Azure]。');
+  });
+
+  it('gives separate occurrences their own excerpts, cut with ellipses', () => {
+    const section = { title: 's', url: '/a/#s', text: `淘天${'字'.repeat(60)}淘天${'字'.repeat(60)}淘天` };
+    const [hit] = sectionHits([section], ['淘天'], { radius: 4, maxSnippets: 2 });
+    expect(hit?.count).toBe(3);
+    expect(hit?.snippets.map(render)).toEqual(['[淘天]字字字字…', '…字字字字[淘天]字字字字…']);
   });
 
   it('treats regex characters in a query literally', () => {
@@ -48,12 +62,28 @@ describe('sectionHits', () => {
   it('does not list a section that lacks the phrase', () => {
     expect(sectionHits(splitSections(page), ['开幕']).map((h) => h.section.title)).toEqual(['导语']);
   });
+
+  it('never cuts a character outside the Basic Multilingual Plane in half', () => {
+    const section = { title: 's', url: '/a/#s', text: '𠀀𠀀淘天𠀀𠀀' };
+    const [hit] = sectionHits([section], ['淘天'], { radius: 3 });
+    expect(render(hit?.snippets[0])).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
 });
 
-describe('queryTerms', () => {
-  it('splits on whitespace, drops quotes and duplicates', () => {
+describe('query handling', () => {
+  it('splits on whitespace, drops quotes, duplicates and punctuation-only terms', () => {
     expect(queryTerms('  吴泳铭 演讲 吴泳铭 ')).toEqual(['吴泳铭', '演讲']);
     expect(queryTerms('"云栖大会"')).toEqual(['云栖大会']);
     expect(queryTerms('   ')).toEqual([]);
+    expect(queryTerms('，。！？ ……')).toEqual([]);
+    expect(queryTerms('1+6+N')).toEqual(['1+6+N']);
+  });
+
+  it('cuts a pasted essay to 100 characters', () => {
+    expect([...normaliseQuery('字'.repeat(10_000))]).toHaveLength(100);
+  });
+
+  it('prefers the longest term where terms overlap', () => {
+    expect('阿里巴巴集团'.match(termPattern(['阿里', '阿里巴巴']))).toEqual(['阿里巴巴']);
   });
 });

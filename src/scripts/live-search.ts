@@ -1,0 +1,53 @@
+import { runSearch, type SearchOutcome } from './search-core.ts';
+import { renderOutcome } from './search-render.ts';
+
+const DEBOUNCE_MS = 150;
+
+export interface LiveSearch {
+  /** Searches now, dropping any pending keystroke search. */
+  run(query: string): Promise<SearchOutcome | undefined>;
+  /** Searches after typing pauses; waits for IME composition to end. */
+  schedule(query: string): void;
+}
+
+/**
+ * Wires a results list and a live region to searches. A counter drops results
+ * of an older query that arrive after a newer one (Pagefind's UI does the same).
+ */
+export function liveSearch(list: HTMLElement, status: HTMLElement, onDone: (outcome: SearchOutcome) => void): LiveSearch {
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  async function run(query: string): Promise<SearchOutcome | undefined> {
+    clearTimeout(timer);
+    const id = ++latest;
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const outcome = await runSearch(query);
+      if (id !== latest) return undefined;
+      renderOutcome(list, status, outcome);
+      onDone(outcome);
+      return outcome;
+    } catch (error) {
+      if (id === latest) status.textContent = '搜索索引加载失败，请稍后重试。';
+      console.error(error);
+      return undefined;
+    } finally {
+      if (id === latest) list.setAttribute('aria-busy', 'false');
+    }
+  }
+  return {
+    run,
+    schedule(query) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(query), DEBOUNCE_MS);
+    },
+  };
+}
+
+/** `?q=` in the address bar, so a search can be shared, reloaded and gone back to. */
+export function urlWithQuery(query: string): string {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set('q', query);
+  else url.searchParams.delete('q');
+  return url.pathname + url.search + url.hash;
+}

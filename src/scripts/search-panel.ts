@@ -1,0 +1,107 @@
+import { liveSearch, urlWithQuery } from './live-search.ts';
+import { preloadPagefind } from './pagefind-api.ts';
+
+/**
+ * The header search, enhanced (search-boot.ts loads this and handles submit): results open in a panel under the header
+ * without leaving the page. The reader keeps typing in the header input (IME
+ * composition is never interrupted), ArrowDown/ArrowUp move through the
+ * results, Enter follows one, Esc closes and returns focus to the input.
+ * `?q=` follows the query: the first search of a visit pushes a history entry,
+ * so Back closes the panel and Forward or a reload brings it back.
+ */
+export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement): { open(query: string): void } {
+  const panel = document.createElement('section');
+  panel.id = 'yd-search-panel';
+  panel.className = 'yd-search-panel';
+  panel.hidden = true;
+  panel.setAttribute('aria-label', '搜索结果');
+  panel.setAttribute('data-pagefind-ignore', 'all');
+  const status = document.createElement('p');
+  status.className = 'yd-search-status';
+  status.setAttribute('role', 'status');
+  const list = document.createElement('ol');
+  list.className = 'yd-search-results';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'yd-search-close';
+  close.textContent = '关闭';
+  close.setAttribute('aria-label', '关闭搜索结果');
+  panel.append(close, status, list);
+  form.closest('header')?.after(panel);
+  input.setAttribute('aria-controls', panel.id);
+  input.setAttribute('aria-expanded', 'false');
+
+  let pushed = false;
+  const search = liveSearch(list, status, (outcome) => {
+    const url = urlWithQuery(outcome.query);
+    if (pushed || new URLSearchParams(location.search).has('q')) history.replaceState({ ydSearch: true }, '', url);
+    else history.pushState({ ydSearch: true }, '', url);
+    pushed = true;
+  });
+
+  function show(): void {
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+  function hide(updateUrl: boolean): void {
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    if (updateUrl) history.replaceState(null, '', urlWithQuery(''));
+    pushed = false;
+  }
+  function open(query: string): void {
+    input.value = query;
+    show();
+    void search.run(query);
+  }
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
+
+  // This module usually loads because the input just gained focus: warm Pagefind up now.
+  if (document.activeElement === input) preloadPagefind();
+  else input.addEventListener('focus', preloadPagefind, { once: true });
+  input.addEventListener('input', (event) => {
+    if ((event as InputEvent).isComposing) return;
+    show();
+    search.schedule(input.value);
+  });
+  input.addEventListener('compositionend', () => search.schedule(input.value));
+  close.addEventListener('click', () => {
+    hide(true);
+    input.focus();
+  });
+
+  // Esc closes from anywhere while the panel is open; arrows walk input -> results.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || panel.hidden) return;
+    event.preventDefault();
+    hide(true);
+    input.focus();
+  });
+  for (const target of [input, panel]) {
+    target.addEventListener('keydown', (event) => {
+      const all = links();
+      const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+      if (event.key === 'ArrowDown' && all.length > 0) {
+        event.preventDefault();
+        show();
+        all[Math.min(at + 1, all.length - 1)]?.focus();
+      } else if (event.key === 'ArrowUp' && at >= 0) {
+        event.preventDefault();
+        (at === 0 ? input : all[at - 1])?.focus();
+      }
+    });
+  }
+
+  window.addEventListener('popstate', () => {
+    const query = new URLSearchParams(location.search).get('q');
+    if (query) open(query);
+    else hide(false);
+  });
+
+  // Keystrokes made while this module was loading.
+  if (input.value && document.activeElement === input) {
+    show();
+    search.schedule(input.value);
+  }
+  return { open };
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, launchBrowser } from '../support/browser.ts';
+import { ARTICLE_ID } from '../support/dist.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distRoot'))]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const panelDone = (page: Page) =>
+  page.waitForSelector('#yd-search-panel:not([hidden]) .yd-search-results[aria-busy="false"]', { state: 'attached' });
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.id);
+
+async function articleWithMarker(): Promise<Page> {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await page.goto(`${server.url}articles/${ARTICLE_ID}/`);
+  // Survives only if no full page load happens.
+  await page.evaluate(() => Object.assign(window, { ydMarker: 'same page' }));
+  return page;
+}
+
+describe('header search on any page', () => {
+  it('opens results in a panel without reloading the page, and puts ?q= in the address bar', async () => {
+    const page = await articleWithMarker();
+    await page.click('#yd-header-q');
+    await page.keyboard.type('云栖大会');
+    await panelDone(page);
+    expect(await page.evaluate(() => (window as unknown as { ydMarker?: string }).ydMarker)).toBe('same page');
+    expect(await page.locator('#yd-search-panel [role="status"]').innerText()).toBe('找到 1 篇包含“云栖大会”的文章');
+    expect(await page.locator('#yd-search-panel .yd-hit-section').allInnerTexts()).toEqual(['导语', '无法脱离于阿里巴巴的阿里云']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('云栖大会');
+    expect(await page.getAttribute('#yd-header-q', 'aria-expanded')).toBe('true');
+    await page.close();
+  });
+
+  it('"/" focuses the search box; arrows walk the results; Esc closes and gives focus back', async () => {
+    const page = await articleWithMarker();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('yd-header-q');
+    await page.keyboard.type('淘天');
+    await panelDone(page);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedText(page)).toBe('阿里云还是阿里巴巴的那朵云');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedText(page)).toMatch(/^昂贵的AI\d+ 处$/);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('yd-header-q');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#yd-search-panel')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('yd-header-q');
+    expect(new URL(page.url()).searchParams.has('q')).toBe(false);
+    await page.close();
+  });
+
+  it('Enter on a result opens it at the section with the phrase marked', async () => {
+    const page = await articleWithMarker();
+    await page.keyboard.press('/');
+    await page.keyboard.type('拼多多');
+    await panelDone(page);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/highlight=/);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#无法脱离于阿里巴巴的阿里云');
+    expect(await page.locator('.yd-prose mark').allInnerTexts()).toEqual(['拼多多']);
+    await page.close();
+  });
+
+  it('a shared ?q= link opens with the results, and Back returns to them after following one', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${server.url}?q=${encodeURIComponent('孙正义')}`);
+    await panelDone(page);
+    expect(await page.inputValue('#yd-header-q')).toBe('孙正义');
+    await page.locator('#yd-search-panel .yd-hit-link').first().click();
+    await page.waitForURL(/\/articles\//);
+    await page.goBack();
+    await panelDone(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('孙正义');
+    expect(await page.locator('#yd-search-panel .yd-hit-section').allInnerTexts()).toEqual(['昂贵的AI']);
+    await page.close();
+  });
+
+  it('Back after a search closes the panel, Forward opens it again', async () => {
+    const page = await articleWithMarker();
+    await page.click('#yd-header-q');
+    await page.keyboard.type('Azure');
+    await panelDone(page);
+    await page.goBack();
+    await expect.poll(() => page.isHidden('#yd-search-panel')).toBe(true);
+    expect(new URL(page.url()).searchParams.has('q')).toBe(false);
+    await page.goForward();
+    await panelDone(page);
+    expect(await page.locator('#yd-search-panel .yd-hit-section').allInnerTexts()).toEqual(['昂贵的AI']);
+    expect(await page.evaluate(() => (window as unknown as { ydMarker?: string }).ydMarker)).toBe('same page');
+    await page.close();
+  });
+
+  it('loads no search code until the reader shows intent', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script' || request.url().includes('pagefind')) scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.url}articles/${ARTICLE_ID}/`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((s) => /pagefind|search-panel|live-search/.test(s))).toEqual([]);
+    const pagefindLoaded = page.waitForRequest(/\/pagefind\/pagefind\.js$/);
+    await page.focus('#yd-header-q');
+    await pagefindLoaded;
+    expect(scripts.some((s) => s.includes('search-panel'))).toBe(true);
+    await page.close();
+  });
+});
