@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import noModulePreload from './src/integrations/no-module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 // BASE_PATH deploys under a sub-path (e.g. BASE_PATH=/news/); SITE_URL enables absolute URLs.
@@ -10,4 +11,5 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [pagefind()],
+  vite: { plugins: [noModulePreload()] },
 });

@@ -1,4 +1,4 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import MarkdownIt, { type Env, type Token } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import { slugify } from './slugify.ts';
 
@@ -20,9 +20,12 @@ export interface RenderedArticle {
 // html: false is our XSS boundary: raw HTML in a content file is shown as text (markdown-it docs/safety.md).
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
+/** `slugs`: ids to give the headings in order, so a converted page keeps the original's anchors. */
+type RenderEnv = Env & { slugs?: string[] };
+
 md.use(anchor, {
   level: [2, 3, 4, 5, 6],
-  slugify,
+  slugifyWithState: (text, state) => (state.env as RenderEnv).slugs?.shift() ?? slugify(text),
   tabIndex: false,
   permalink: anchor.permalink.linkAfterHeader({
     style: 'aria-label',
@@ -42,9 +45,13 @@ function inlineText(token: Token | undefined): string {
     .join('');
 }
 
-/** Renders an article body. The only way Markdown becomes HTML in yuedu. */
-export function renderMarkdown(source: string): RenderedArticle {
-  const env = {};
+/**
+ * Renders an article body. The only way Markdown becomes HTML in yuedu.
+ * `slugs` reuses another rendering's heading ids (the traditional page keeps
+ * the simplified page's anchors, so a #link works on both).
+ */
+export function renderMarkdown(source: string, slugs?: readonly string[]): RenderedArticle {
+  const env: RenderEnv = slugs ? { slugs: [...slugs] } : {};
   const tokens = md.parse(source, env);
   const headings: Heading[] = [];
   let charCount = 0;

@@ -8,6 +8,8 @@ export function withBase(pathname: string, base: string = import.meta.env.BASE_U
 }
 
 export const homeUrl = () => withBase('');
-export const articleUrl = (id: string) => withBase(`articles/${id}/`);
+/** The simplified page, or with 'zh-Hant' the same article in traditional characters. */
+export const articleUrl = (id: string, script: 'zh-CN' | 'zh-Hant' = 'zh-CN') =>
+  withBase(`articles/${id}/${script === 'zh-Hant' ? 'zh-hant/' : ''}`);
 export const sectionUrl = (slug: string) => withBase(`sections/${slug}/`);
 export const searchUrl = () => withBase('search/');

@@ -124,12 +124,13 @@ describe('listings', () => {
 });
 
 describe('Pagefind index', () => {
-  it('is built into dist/pagefind with one Chinese (zh-cn) index holding the article', async () => {
+  it('is built into dist/pagefind with a simplified (zh-cn) and a traditional (zh-hant) index, one article each', async () => {
     const entry = JSON.parse(await readText(dist, 'pagefind/pagefind-entry.json')) as {
       languages: Record<string, { page_count: number }>;
     };
-    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['zh-cn', 'zh-hant']);
     expect(entry.languages['zh-cn']?.page_count).toBe(1);
+    expect(entry.languages['zh-hant']?.page_count).toBe(1);
     expect(existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
   });
 });
@@ -137,7 +138,7 @@ describe('Pagefind index', () => {
 describe('sub-path build (BASE_PATH=/news/)', () => {
   it('keeps every internal link, asset and form inside /news/', async () => {
     const pages = (await listFiles(distNews)).filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages.length).toBeGreaterThanOrEqual(5);
     for (const file of pages) {
       const page = parse(await readText(distNews, file));
       const refs = [

@@ -71,7 +71,7 @@ describe('header search on any page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/highlight=/);
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#无法脱离于阿里巴巴的阿里云');
-    expect(await page.locator('.yd-prose mark').allInnerTexts()).toEqual(['拼多多']);
+    await expect.poll(() => page.locator('.yd-prose mark').allInnerTexts()).toEqual(['拼多多']);
     await page.close();
   });
 

@@ -136,8 +136,8 @@ describe('highlight on arrival', () => {
     const top = async () => (await page.locator('h2#无法脱离于阿里巴巴的阿里云').boundingBox())?.y ?? Number.NaN;
     await expect.poll(top).toBeGreaterThanOrEqual(0);
     await expect.poll(top).toBeLessThan(PHONE.height / 2);
+    await expect.poll(() => page.locator('.yd-prose mark').count()).toBe(12);
     const marks = await page.locator('.yd-prose mark').allInnerTexts();
-    expect(marks.length).toBe(12);
     expect(new Set(marks)).toEqual(new Set(['淘天']));
     expect(await page.locator('.yd-toc mark').count()).toBe(0);
     await page.close();

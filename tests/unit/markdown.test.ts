@@ -48,3 +48,14 @@ describe('renderMarkdown', () => {
     expect(charCount).toBe('第一段有AI。标题第二段。'.length);
   });
 });
+
+describe('renderMarkdown with given heading ids', () => {
+  it('keeps the simplified page’s anchors on the traditional page', () => {
+    const hans = renderMarkdown('## 昂贵的AI\n\n正文。\n\n## 昂贵的AI\n');
+    const hant = renderMarkdown('## 昂貴的AI\n\n正文。\n\n## 昂貴的AI\n', hans.headings.map((h) => h.slug));
+    expect(hant.headings).toEqual([
+      { depth: 2, slug: '昂贵的ai', text: '昂貴的AI' },
+      { depth: 2, slug: '昂贵的ai-1', text: '昂貴的AI' },
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * npm run audit: Lighthouse (mobile) on the built article page, served from
+ * loopback by Debian's Chromium. Prints the four category scores, and every
+ * audit that kept one below 100.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/support/browser.ts';
+import { buildSite } from '../tests/support/build-site.ts';
+import { ARTICLE_ID } from '../tests/support/dist.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-audit-'));
+const outDir = path.join(tmp, 'dist');
+const build = await buildSite({ outDir });
+if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+const server = await serveStatic(outDir);
+await mkdir(path.join(tmp, 'profile'));
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, userDataDir: path.join(tmp, 'profile') });
+try {
+  for (const page of [`articles/${ARTICLE_ID}/`, '', `search/?q=${encodeURIComponent('云栖大会')}`]) {
+    const result = await lighthouse(server.url + page, { port: chrome.port, output: 'json', logLevel: 'error', formFactor: 'mobile' });
+    if (!result) throw new Error('Lighthouse returned no result');
+    const { categories, audits } = result.lhr;
+    const scores = Object.values(categories).map((c) => `${c.title} ${Math.round((c.score ?? 0) * 100)}`);
+    console.log(`/${decodeURIComponent(page)}: ${scores.join(', ')}`);
+    for (const category of Object.values(categories)) {
+      for (const ref of category.auditRefs) {
+        const audit = audits[ref.id];
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+          console.log(`  ${category.title}: ${audit.title} (${Math.round(audit.score * 100)})`);
+        }
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+  await rm(tmp, { recursive: true, force: true });
+}

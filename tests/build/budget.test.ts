@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTICLE_PAGE } from '../support/dist.ts';
+import { firstView } from '../support/first-view.ts';
+
+const dist = inject('distRoot');
+const KB = 1024;
+
+/** The smallest valid HTML page that holds the article's text: the floor no design can go under. */
+async function floorBytes(page: string): Promise<number> {
+  const doc = parse(await readFile(path.join(dist, page), 'utf8'));
+  const title = doc.querySelector('h1')?.textContent ?? '';
+  const blocks = doc.querySelectorAll('.yd-prose p, .yd-prose h2').map((el) => `<${el.tagName.toLowerCase()}>${el.textContent}`);
+  const minimal = `<!doctype html><html lang=zh-CN><meta charset=utf-8><title>${title}</title><h1>${title}</h1>${blocks.join('')}`;
+  return brotliCompressSync(minimal).length;
+}
+
+describe.each([
+  ['simplified', ARTICLE_PAGE],
+  ['traditional', ARTICLE_PAGE.replace('index.html', 'zh-hant/index.html')],
+])('%s article page, first view (brotli)', (_, page) => {
+  it('weighs at most the bare text page + 8 KB: HTML, CSS and the JS it loads before any interaction', async () => {
+    const view = await firstView(dist, page);
+    const floor = await floorBytes(page);
+    expect(floor).toBeGreaterThan(3 * KB);
+    expect(view.html + view.css + view.js).toBeLessThanOrEqual(floor + 8 * KB);
+  });
+
+  it('runs at most 2 KB of JavaScript before the reader asks for search', async () => {
+    const view = await firstView(dist, page);
+    expect(view.js).toBeLessThanOrEqual(2 * KB);
+    expect(view.files.filter((f) => /search-panel|live-search|pagefind/.test(f))).toEqual([]);
+  });
+
+  it('holds up the first paint with one small stylesheet and nothing else', async () => {
+    const view = await firstView(dist, page);
+    expect(view.blocking).toHaveLength(1);
+    expect(view.css).toBeLessThanOrEqual(3 * KB);
+  });
+});
