@@ -1,15 +1,25 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import noModulePreload from './src/integrations/no-module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
-// BASE_PATH deploys under a sub-path (e.g. BASE_PATH=/news/); SITE_URL enables absolute URLs.
+// Deploy switches (README "Deploying"): BASE_PATH=/news/ for a sub-path, SITE_URL for absolute
+// URLs, feeds and the sitemap, URL_FORMAT=file for hosts that do not map /dir/ to /dir/index.html.
+const site = process.env.SITE_URL || undefined;
+const fileUrls = process.env.URL_FORMAT === 'file';
+
 export default defineConfig({
-  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  ...(site ? { site } : {}),
   base: process.env.BASE_PATH || '/',
-  trailingSlash: 'always',
-  build: { format: 'directory' },
+  trailingSlash: fileUrls ? 'never' : 'always',
+  build: { format: fileUrls ? 'file' : 'directory' },
   devToolbar: { enabled: false },
-  integrations: [pagefind()],
+  integrations: [
+    ...(site ? [sitemap({ filter: (page) => !page.includes('/404') })] : []),
+    securityHeaders(),
+    pagefind(),
+  ],
   vite: { plugins: [noModulePreload()] },
 });

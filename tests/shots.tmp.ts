@@ -8,6 +8,8 @@ for (const [name, vp] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   const p = await ctx.newPage();
   await p.goto(s.url + 'articles/ali-yun-haishi-alibaba-de-na-duo-yun/');
   await p.screenshot({ path: `/tmp/${which}-article-${name}.png` });
+  await p.goto(s.url + 'articles/ali-yun-haishi-alibaba-de-na-duo-yun/zh-hant/');
+  await p.screenshot({ path: `/tmp/${which}-hant-${name}.png` });
   await p.goto(s.url + 'articles/ali-yun-haishi-alibaba-de-na-duo-yun/#昂贵的ai');
   await p.waitForTimeout(300);
   await p.screenshot({ path: `/tmp/${which}-section-${name}.png` });

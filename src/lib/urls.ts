@@ -1,15 +1,28 @@
 /**
  * Every internal href goes through here so the site works at "/" and under a
  * sub-path (BASE_PATH=/news/). Paths are given without a leading slash.
+ *
+ * URL_FORMAT=file builds pages as name.html and links to them that way, for
+ * hosts that do not serve /dir/ from /dir/index.html (an S3 bucket behind a
+ * CDN without rewrites, for example). The default is /dir/ URLs.
  */
+const FILE_URLS = process.env['URL_FORMAT'] === 'file';
+
 export function withBase(pathname: string, base: string = import.meta.env.BASE_URL): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return prefix + pathname.replace(/^\/+/, '');
 }
 
-export const homeUrl = () => withBase('');
+/** A page's URL from its folder-style path ('' is the home page). */
+export function pageUrl(dir: string): string {
+  const clean = dir.replace(/^\/+|\/+$/g, '');
+  if (!FILE_URLS) return withBase(clean ? `${clean}/` : '');
+  return withBase(clean ? `${clean}.html` : 'index.html');
+}
+
+export const homeUrl = () => pageUrl('');
 /** The simplified page, or with 'zh-Hant' the same article in traditional characters. */
 export const articleUrl = (id: string, script: 'zh-CN' | 'zh-Hant' = 'zh-CN') =>
-  withBase(`articles/${id}/${script === 'zh-Hant' ? 'zh-hant/' : ''}`);
-export const sectionUrl = (slug: string) => withBase(`sections/${slug}/`);
-export const searchUrl = () => withBase('search/');
+  pageUrl(`articles/${id}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
+export const sectionUrl = (slug: string) => pageUrl(`sections/${slug}`);
+export const searchUrl = () => pageUrl('search');

@@ -22,6 +22,16 @@ export interface SectionHit {
 }
 
 const WORD_BREAK = '\u200b';
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Pagefind keeps page text HTML-escaped; readers must see "<", not "&lt;". Output goes into text nodes. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
 export const OPENING_LABEL = '导语';
 
 /**
@@ -30,7 +40,7 @@ export const OPENING_LABEL = '导语';
  * anchor, is the opening part.
  */
 export function splitSections(data: PagefindResultData): SectionText[] {
-  const words = data.raw_content.split(WORD_BREAK);
+  const words = data.raw_content.split(WORD_BREAK).map(decodeEntities);
   const anchors = [...data.anchors].sort((a, b) => a.location - b.location);
   const pageUrl = data.url.split('#')[0] ?? data.url;
   const parts: SectionText[] = [];
@@ -38,11 +48,12 @@ export function splitSections(data: PagefindResultData): SectionText[] {
   if (firstLocation > 0) parts.push({ title: OPENING_LABEL, url: pageUrl, text: words.slice(0, firstLocation).join('') });
   anchors.forEach((anchor, i) => {
     const end = anchors[i + 1]?.location ?? words.length;
+    const heading = decodeEntities(anchor.text);
     let text = words.slice(anchor.location, end).join('');
     // Pagefind writes each heading as "heading. " before the text under it.
-    if (text.startsWith(anchor.text)) text = text.slice(anchor.text.length).replace(/^\.\s*/, '');
+    if (text.startsWith(heading)) text = text.slice(heading.length).replace(/^\.\s*/, '');
     parts.push({
-      title: anchor.element === 'h1' ? OPENING_LABEL : anchor.text,
+      title: anchor.element === 'h1' ? OPENING_LABEL : heading,
       url: `${pageUrl}#${encodeURIComponent(anchor.id)}`,
       text,
     });

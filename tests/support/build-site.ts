@@ -11,10 +11,21 @@ export interface BuildResult {
   output: string;
 }
 
+export interface BuildOptions {
+  outDir: string;
+  base?: string;
+  site?: string;
+  urlFormat?: 'file';
+  contentDir?: string;
+}
+
 /** Runs `astro build` in a child process (with the project's pinned Node) into outDir. */
-export function buildSite(options: { outDir: string; base?: string; contentDir?: string }): Promise<BuildResult> {
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const key of ['BASE_PATH', 'SITE_URL', 'URL_FORMAT', 'YUEDU_CONTENT_DIR']) delete env[key];
   if (options.base) env['BASE_PATH'] = options.base;
+  if (options.site) env['SITE_URL'] = options.site;
+  if (options.urlFormat) env['URL_FORMAT'] = options.urlFormat;
   if (options.contentDir) env['YUEDU_CONTENT_DIR'] = options.contentDir;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], { cwd: ROOT, env });

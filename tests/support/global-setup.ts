@@ -2,27 +2,35 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build-site.ts';
+import { buildSite, type BuildOptions } from './build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** dist/ of a build at the site root */
+    /** dist/ of a build at the site root, no site URL: what `npm install && npm start` gives */
     distRoot: string;
-    /** dist/ of a build with BASE_PATH=/news/ */
+    /** dist/ of a build with BASE_PATH=/news/ and SITE_URL=https://example.com */
     distNews: string;
+    /** dist/ with URL_FORMAT=file, for hosts that do not map /dir/ to /dir/index.html */
+    distFile: string;
   }
 }
 
-/** Builds the site once per test run, at the root and under /news/; every test file reads these. */
+export const SITE_URL = 'https://example.com';
+const BUILDS: Record<'distRoot' | 'distNews' | 'distFile', Omit<BuildOptions, 'outDir'>> = {
+  distRoot: {},
+  distNews: { base: '/news/', site: SITE_URL },
+  distFile: { urlFormat: 'file' },
+};
+
+/** Builds the site once per test run in each deploy shape; every test file reads these. */
 export default async function setup(project: TestProject) {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-test-'));
-  const builds = { distRoot: { base: '/' }, distNews: { base: '/news/' } } as const;
   // One after the other: concurrent Astro builds in one project share its cache folder.
-  for (const [key, { base }] of Object.entries(builds)) {
+  for (const [key, options] of Object.entries(BUILDS)) {
     const outDir = path.join(tmp, key);
-    const { code, output } = await buildSite({ outDir, base });
-    if (code !== 0) throw new Error(`astro build (base ${base}) failed:\n${output}`);
-    project.provide(key as keyof typeof builds, outDir);
+    const { code, output } = await buildSite({ outDir, ...options });
+    if (code !== 0) throw new Error(`astro build (${JSON.stringify(options)}) failed:\n${output}`);
+    project.provide(key as keyof typeof BUILDS, outDir);
   }
   return () => rm(tmp, { recursive: true, force: true });
 }

@@ -23,19 +23,29 @@ export interface StaticServer {
 
 /**
  * Serves `dir` under `base` the way a plain static host does: /x/ -> /x/index.html,
- * anything outside the base or missing -> 404. Port 0, loopback only.
+ * anything outside the base or missing -> 404 (with 404.html if built). With
+ * `dirIndex: false` it behaves like a bucket without rewrites: /x/ is a 404.
+ * Port 0, loopback only.
  */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', { dirIndex = true } = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(base)) return void res.writeHead(404).end('outside base');
     let file = path.join(dir, pathname.slice(base.length));
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
     try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) {
+        if (!dirIndex) throw new Error('no index mapping');
+        file = path.join(file, 'index.html');
+      }
       await stat(file);
     } catch {
-      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      // Like GitHub Pages, Netlify and most hosts: the site's own 404 page, with status 404.
+      const notFound = path.join(dir, '404.html');
+      const exists = await stat(notFound).then(() => true, () => false);
+      if (!exists) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'content-type': TYPES['.html'] ?? 'text/html' });
+      return void createReadStream(notFound).pipe(res);
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);

@@ -87,3 +87,16 @@ describe('query handling', () => {
     expect('阿里巴巴集团'.match(termPattern(['阿里', '阿里巴巴']))).toEqual(['阿里巴巴']);
   });
 });
+
+describe('text Pagefind stored HTML-escaped', () => {
+  it('reads as the reader wrote it, and is matched that way', () => {
+    const escaped: PagefindResultData = {
+      ...page,
+      raw_content: ['标题', '. ', '&lt;img', ' ', 'src=x&gt;', ' ', 'A&amp;B', ' ', '&quot;引号&quot;', '&#39;'].join(Z),
+      anchors: [{ element: 'h1', id: 'yd-title', text: '标题', location: 0 }],
+    };
+    const [opening] = splitSections(escaped);
+    expect(opening?.text).toBe('<img src=x> A&B "引号"\'');
+    expect(render(sectionHits(splitSections(escaped), ['A&B'])[0]?.snippets[0])).toContain('[A&B]');
+  });
+});

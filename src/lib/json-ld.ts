@@ -1,0 +1,42 @@
+/** schema.org NewsArticle with only the fields the content actually has. */
+export interface NewsArticleInput {
+  headline: string;
+  section: string;
+  language: string;
+  charCount: number;
+  publisher: string;
+  description: string;
+  url?: string | undefined;
+  author?: string | undefined;
+  date?: string | undefined;
+}
+
+export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: input.headline,
+    description: input.description,
+    articleSection: input.section,
+    inLanguage: input.language,
+    // For Chinese the count that matters is characters (字数).
+    wordCount: input.charCount,
+    publisher: { '@type': 'Organization', name: input.publisher },
+    ...(input.url ? { url: input.url, mainEntityOfPage: input.url } : {}),
+    ...(input.author ? { author: { '@type': 'Person', name: input.author } } : {}),
+    ...(input.date ? { datePublished: input.date } : {}),
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json"> block. `<`, `>` and `&` are
+ * written as \u escapes so no text (a title holding "</script>") can end the block.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
