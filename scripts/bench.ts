@@ -1,101 +1,232 @@
 /**
- * npm run bench: prints build time, page weights and search latency for the
- * current content. Numbers only; budgets are asserted in tests on bytes.
+ * npm run bench                       the current site: build time, article weight, search latency and bytes
+ * npm run bench -- --articles N[,N…]  a synthetic newsroom of N articles (seeded): build time and memory,
+ *                                     dist and index size, cold/warm search for a rare and a common term
+ *
+ * Numbers only; budgets are asserted in tests on built bytes, never on time.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { brotliCompressSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { buildSite } from '../tests/support/build-site.ts';
-import { ARTICLE_PAGE } from '../tests/support/dist.ts';
+import { ROOT } from '../tests/support/build-site.ts';
+import { ARTICLE_PAGE, listFiles } from '../tests/support/dist.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
+import { COMMON_TERM, rareTerm, writeCorpus } from './lib/corpus.ts';
+import { watchPeakMemory } from './lib/peak-memory.ts';
 
-const RUNS = 5;
-const QUERIES = ['云栖大会', '淘天', 'Azure', '阿里雲'];
+const USAGE = 'usage: npm run bench [-- --articles N[,N...] [--seed S] [--runs R] [--timeout MINUTES]]';
+const ASTRO = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+
+function fail(message: string): never {
+  console.error(`bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function positiveInt(value: string, name: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) fail(`${name} must be a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        articles: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        runs: { type: 'string', default: '5' },
+        timeout: { type: 'string', default: '20' },
+      },
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+})();
+const sizes = values.articles === undefined ? [] : values.articles.split(',').map((n) => positiveInt(n, '--articles'));
+const seed = positiveInt(values.seed ?? '1', '--seed');
+const runs = positiveInt(values.runs ?? '5', '--runs');
+const timeoutMs = positiveInt(values.timeout ?? '20', '--timeout') * 60_000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** What those requests weigh on the wire from a host that compresses with brotli. */
-async function transferSize(dir: string, pathnames: string[]) {
-  let raw = 0;
-  let brotli = 0;
-  for (const pathname of new Set(pathnames)) {
-    const file = path.join(dir, decodeURIComponent(pathname));
-    const bytes = await readFile(file.endsWith('/') ? path.join(file, 'index.html') : file);
-    raw += bytes.length;
-    brotli += brotliCompressSync(bytes).length;
-  }
-  return { files: new Set(pathnames).size, raw, brotli };
+interface BuildRun {
+  code: number | null;
+  seconds: number;
+  peakBytes: number;
+  output: string;
+  timedOut: boolean;
 }
 
-const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-bench-'));
-try {
-  const outDir = path.join(tmp, 'dist');
-  const started = performance.now();
-  const build = await buildSite({ outDir });
-  if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
-  console.log(`build (astro + pagefind): ${((performance.now() - started) / 1000).toFixed(2)} s`);
+/** `astro build` in a child process, timed, with the peak memory of its whole process tree. */
+function build(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
+    const memory = watchPeakMemory(child.pid ?? 0);
+    let output = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', async (code) => {
+      clearTimeout(timer);
+      resolve({ code, seconds: (performance.now() - started) / 1000, peakBytes: await memory.stop(), output, timedOut });
+    });
+  });
+}
 
+async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+  const files = await listFiles(dir);
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(path.join(dir, file))).size;
+  return { bytes, files: files.length };
+}
+
+/** Cold (fresh browser context: loads Pagefind) and warm latency through the real search page. */
+async function measureSearch(browser: Browser, url: string, query: string) {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let hits = 0;
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}search/`);
+    await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const timings = await page.evaluate(async (q) => {
+      const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
+      const input = document.querySelector<HTMLInputElement>('#yd-search-q');
+      const list = document.querySelector<HTMLElement>('#yd-search-results');
+      if (!form || !input || !list) throw new Error('search page markup changed');
+      const searchOnce = async () => {
+        const rendered = new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (list.getAttribute('aria-busy') === 'false') {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+        });
+        input.value = q;
+        const t0 = performance.now();
+        form.requestSubmit();
+        await rendered;
+        return performance.now() - t0;
+      };
+      const first = await searchOnce();
+      return { cold: first, warm: await searchOnce(), hits: list.children.length };
+    }, query);
+    cold.push(timings.cold);
+    warm.push(timings.warm);
+    hits = timings.hits;
+    await context.close();
+  }
+  return { cold: median(cold), warm: median(warm), hits };
+}
+
+/** The default: numbers for the site as it is. */
+async function benchSite(tmp: string) {
+  const outDir = path.join(tmp, 'dist');
+  const run = await build(outDir);
+  if (run.code !== 0) throw new Error(`build failed:\n${run.output}`);
+  console.log(`build (astro + pagefind): ${run.seconds.toFixed(2)} s, peak memory ${mb(run.peakBytes)}`);
   const html = await readFile(path.join(outDir, ARTICLE_PAGE));
   console.log(`article page HTML: ${kb(html.length)} raw, ${kb(brotliCompressSync(html).length)} brotli`);
-
   const server = await serveStatic(outDir);
   const browser = await launchBrowser();
   try {
-    for (const query of QUERIES) {
-      const cold: number[] = [];
-      const warm: number[] = [];
-      let firstQuery = { files: 0, raw: 0, brotli: 0 };
-      for (let run = 0; run < RUNS; run++) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        const fetched: string[] = [];
-        page.on('request', (request) => {
-          fetched.push(new URL(request.url()).pathname);
-        });
-        await page.goto(`${server.url}search/`);
-        await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
-        fetched.length = 0; // count only what the first query itself fetches
-        // Through the real search page: submit, then wait for the rendered results.
-        const timings = await page.evaluate(async (q) => {
-          const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
-          const input = document.querySelector<HTMLInputElement>('#yd-search-q');
-          const list = document.querySelector<HTMLElement>('#yd-search-results');
-          if (!form || !input || !list) throw new Error('search page markup changed');
-          const searchOnce = async () => {
-            const rendered = new Promise<void>((resolve) => {
-              const observer = new MutationObserver(() => {
-                if (list.getAttribute('aria-busy') === 'false') {
-                  observer.disconnect();
-                  resolve();
-                }
-              });
-              observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
-            });
-            input.value = q;
-            const t0 = performance.now();
-            form.requestSubmit();
-            await rendered;
-            return performance.now() - t0;
-          };
-          const cold = await searchOnce();
-          return { cold, warm: await searchOnce() };
-        }, query);
-        cold.push(timings.cold);
-        warm.push(timings.warm);
-        if (run === 0) firstQuery = await transferSize(outDir, fetched);
-        await context.close();
-      }
-      console.log(
-        `search "${query}": cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(1)} ms (median of ${RUNS}); first query fetched ${firstQuery.files} files, ${kb(firstQuery.raw)} raw / ${kb(firstQuery.brotli)} brotli`,
-      );
+    for (const query of ['云栖大会', '淘天', 'Azure', '阿里雲']) {
+      const { cold, warm } = await measureSearch(browser, server.url, query);
+      console.log(`search "${query}": cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(1)} ms (median of ${runs})`);
     }
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+interface Row {
+  n: number;
+  seconds: number;
+  peak: number;
+  dist: number;
+  index: number;
+  indexFiles: number;
+  rare: { cold: number; warm: number; hits: number };
+  common: { cold: number; warm: number; hits: number };
+}
+
+function printTable(rows: Row[]) {
+  console.log('\n| articles | build s | s / article | peak memory | dist | index (files) | rare cold / warm ms | common cold / warm ms |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.n} | ${r.seconds.toFixed(1)} | ${(r.seconds / r.n).toFixed(4)} | ${mb(r.peak)} | ${mb(r.dist)} | ${mb(r.index)} (${r.indexFiles}) | ` +
+        `${r.rare.cold.toFixed(0)} / ${r.rare.warm.toFixed(0)} | ${r.common.cold.toFixed(0)} / ${r.common.warm.toFixed(0)} |`,
+    );
+  }
+}
+
+/** The synthetic newsroom at each size; stops with what it has if a size runs out of time or memory. */
+async function benchScale(tmp: string) {
+  const seedFile = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
+  const source = seedFile.slice(seedFile.indexOf('\n---\n') + 5);
+  const rows: Row[] = [];
+  const browser = await launchBrowser();
+  try {
+    for (const n of sizes) {
+      const content = path.join(tmp, `content-${n}`);
+      const outDir = path.join(tmp, `dist-${n}`);
+      await writeCorpus(content, { articles: n, seed, source });
+      console.log(`\n${n} articles: building…`);
+      const run = await build(outDir, { YUEDU_CONTENT_DIR: content });
+      if (run.code !== 0) {
+        const why = run.timedOut ? `ran out of time (${timeoutMs / 60_000} min)` : run.code === null || run.code === 137 ? 'was killed (out of memory?)' : `failed (exit ${run.code})`;
+        console.log(`stopped at ${n} articles: the build ${why} after ${run.seconds.toFixed(0)} s, peak memory ${mb(run.peakBytes)}`);
+        console.log(run.output.split('\n').slice(-15).join('\n'));
+        break;
+      }
+      const dist = await folderSize(outDir);
+      const index = await folderSize(path.join(outDir, 'pagefind'));
+      const server = await serveStatic(outDir);
+      const rare = await measureSearch(browser, server.url, rareTerm(n - 1));
+      const common = await measureSearch(browser, server.url, COMMON_TERM);
+      await server.close();
+      const row = { n, seconds: run.seconds, peak: run.peakBytes, dist: dist.bytes, index: index.bytes, indexFiles: index.files, rare, common };
+      rows.push(row);
+      console.log(
+        `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), peak ${mb(run.peakBytes)}, ` +
+          `dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files; ` +
+          `rare "${rareTerm(n - 1)}" ${rare.cold.toFixed(0)}/${rare.warm.toFixed(0)} ms (${rare.hits} hit), ` +
+          `common "${COMMON_TERM}" ${common.cold.toFixed(0)}/${common.warm.toFixed(0)} ms`,
+      );
+      await rm(outDir, { recursive: true, force: true });
+      await rm(content, { recursive: true, force: true });
+    }
+  } finally {
+    await browser.close();
+    printTable(rows);
+  }
+}
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-bench-'));
+try {
+  if (sizes.length > 0) await benchScale(tmp);
+  else await benchSite(tmp);
 } finally {
   await rm(tmp, { recursive: true, force: true });
 }

@@ -2,10 +2,37 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Article = CollectionEntry<'articles'>;
 
-/** All articles, newest first where a date is known, then by slug so the order never wobbles. */
-export async function listArticles(): Promise<Article[]> {
-  const articles = await getCollection('articles');
-  return articles.sort(
-    (a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || a.id.localeCompare(b.id),
+export interface Neighbours {
+  /** The next newer article in the same section. */
+  newer: Article | undefined;
+  /** The next older article in the same section. */
+  older: Article | undefined;
+}
+
+let sorted: Promise<Article[]> | undefined;
+
+/**
+ * All articles, newest first where a date is known, then by slug so the order
+ * never wobbles. Sorted once per build: every page asks for it.
+ */
+export function listArticles(): Promise<Article[]> {
+  sorted ??= getCollection('articles').then((articles) =>
+    articles.sort((a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || a.id.localeCompare(b.id)),
   );
+  return sorted;
+}
+
+/** Each article's newer and older neighbour within its section, in one pass. */
+export async function sectionNeighbours(): Promise<Map<string, Neighbours>> {
+  const bySection = new Map<string, Article[]>();
+  for (const article of await listArticles()) {
+    const list = bySection.get(article.data.section) ?? [];
+    list.push(article);
+    bySection.set(article.data.section, list);
+  }
+  const neighbours = new Map<string, Neighbours>();
+  for (const list of bySection.values()) {
+    list.forEach((article, i) => neighbours.set(article.id, { newer: list[i - 1], older: list[i + 1] }));
+  }
+  return neighbours;
 }

@@ -18,7 +18,12 @@ export type Section = z.infer<typeof sectionsSchema>[number];
 /** Where content lives; YUEDU_CONTENT_DIR points a build at another folder (tests do). */
 export const contentDir = path.resolve(process.env['YUEDU_CONTENT_DIR'] ?? 'content');
 
+const cache = new Map<string, Section[]>();
+
+/** The sections list, read and checked once per build (every page's navigation needs it). */
 export function readSections(dir: string = contentDir): Section[] {
+  const cached = cache.get(dir);
+  if (cached) return cached;
   const file = path.join(dir, 'sections.json');
   const label = path.relative(process.cwd(), file);
   let data: unknown;
@@ -32,5 +37,6 @@ export function readSections(dir: string = contentDir): Section[] {
   const seen = new Set<string>();
   const duplicates = result.data.flatMap((s) => [s.slug, s.name]).filter((key) => seen.size === seen.add(key).size);
   if (duplicates.length) throw new ContentError(duplicates.map((key) => `${label}: "${key}" is listed twice`));
+  cache.set(dir, result.data);
   return result.data;
 }

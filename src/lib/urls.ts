@@ -26,3 +26,8 @@ export const articleUrl = (id: string, script: 'zh-CN' | 'zh-Hant' = 'zh-CN') =>
   pageUrl(`articles/${id}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
 export const sectionUrl = (slug: string) => pageUrl(`sections/${slug}`);
 export const searchUrl = () => pageUrl('search');
+
+/** Page n of the home listing (1 is the home page). */
+export const homePageUrl = (n: number) => (n === 1 ? homeUrl() : pageUrl(`page/${n}`));
+/** Page n of a section's listing (1 is the section page). */
+export const sectionPageUrl = (slug: string, n: number) => (n === 1 ? sectionUrl(slug) : pageUrl(`sections/${slug}/page/${n}`));

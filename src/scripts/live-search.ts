@@ -1,4 +1,4 @@
-import { runSearch, type SearchOutcome } from './search-core.ts';
+import { runSearch, sectionNames, type SearchOutcome } from './search-core.ts';
 import { renderOutcome } from './search-render.ts';
 
 const DEBOUNCE_MS = 150;
@@ -14,7 +14,12 @@ export interface LiveSearch {
  * Wires a results list and a live region to searches. A counter drops results
  * of an older query that arrive after a newer one (Pagefind's UI does the same).
  */
-export function liveSearch(list: HTMLElement, status: HTMLElement, onDone: (outcome: SearchOutcome) => void): LiveSearch {
+export function liveSearch(
+  list: HTMLElement,
+  status: HTMLElement,
+  onDone: (outcome: SearchOutcome) => void,
+  section: () => string = () => '',
+): LiveSearch {
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   async function run(query: string): Promise<SearchOutcome | undefined> {
@@ -22,7 +27,7 @@ export function liveSearch(list: HTMLElement, status: HTMLElement, onDone: (outc
     const id = ++latest;
     list.setAttribute('aria-busy', 'true');
     try {
-      const outcome = await runSearch(query);
+      const outcome = await runSearch(query, section());
       if (id !== latest) return undefined;
       renderOutcome(list, status, outcome);
       onDone(outcome);
@@ -44,10 +49,19 @@ export function liveSearch(list: HTMLElement, status: HTMLElement, onDone: (outc
   };
 }
 
-/** `?q=` in the address bar, so a search can be shared, reloaded and gone back to. */
-export function urlWithQuery(query: string): string {
+/** `?q=` (and `&section=`) in the address bar, so a search can be shared, reloaded and gone back to. */
+export function urlWithQuery(query: string, section = ''): string {
   const url = new URL(location.href);
-  if (query) url.searchParams.set('q', query);
-  else url.searchParams.delete('q');
+  for (const [key, value] of [['q', query], ['section', query ? section : '']] as const) {
+    if (value) url.searchParams.set(key, value);
+    else url.searchParams.delete(key);
+  }
   return url.pathname + url.search + url.hash;
+}
+
+/** A "全部栏目" select filled with the index's sections; `selected` is kept if present. */
+export async function fillSectionSelect(select: HTMLSelectElement, selected: string): Promise<void> {
+  const names = await sectionNames();
+  select.replaceChildren(new Option('全部栏目', ''), ...names.map((name) => new Option(name, name)));
+  select.value = names.includes(selected) ? selected : '';
 }

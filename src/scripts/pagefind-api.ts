@@ -20,6 +20,7 @@ export interface PagefindResultData {
   /** The indexed text with U+200B between the words Pagefind segmented; word i is location i. */
   raw_content: string;
   meta: { title?: string };
+  filters: Record<string, string[]>;
   anchors: PagefindAnchor[];
   sub_results: PagefindSubResult[];
 }
@@ -28,7 +29,12 @@ export interface PagefindApi {
   /** Fetches the wasm and index metadata ahead of the first search. */
   init(): Promise<void>;
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  search(term: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  search(
+    term: string,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  /** Every filter value in this index, with how many pages carry it. */
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 let loading: Promise<PagefindApi> | undefined;

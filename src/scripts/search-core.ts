@@ -23,9 +23,9 @@ export interface SearchOutcome {
   exact: number;
 }
 
-async function searchOnce(query: string, terms: string[]): Promise<Omit<SearchOutcome, 'query'>> {
+async function searchOnce(query: string, terms: string[], section: string): Promise<Omit<SearchOutcome, 'query'>> {
   const pagefind = await loadPagefind();
-  const { results } = await pagefind.search(query);
+  const { results } = await pagefind.search(query, section ? { filters: { section } } : {});
   const datas = await Promise.all(results.slice(0, MAX_PAGES).map((result) => result.data()));
   const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
   // Whole-phrase matches first, most occurrences first; Pagefind's order otherwise (sort is stable).
@@ -35,15 +35,22 @@ async function searchOnce(query: string, terms: string[]): Promise<Omit<SearchOu
   return { terms, pages, exact: pages.filter((page) => page.hits.length > 0).length };
 }
 
-export async function runSearch(raw: string): Promise<SearchOutcome> {
+/** Searches every article, or with `section` only that news section's (Pagefind filter). */
+export async function runSearch(raw: string, section = ''): Promise<SearchOutcome> {
   const query = normaliseQuery(raw);
   const terms = queryTerms(query);
   if (terms.length === 0) return { query, terms, pages: [], exact: 0 };
-  const outcome = await searchOnce(terms.join(' '), terms);
+  const outcome = await searchOnce(terms.join(' '), terms, section);
   if (outcome.exact > 0 || !/\p{Script=Han}/u.test(query)) return { query, ...outcome };
   // Nothing holds the query as typed: it may be in traditional characters (阿里雲 -> 阿里云).
   const simplified = await toSimplified(terms.join(' '));
   if (simplified === terms.join(' ')) return { query, ...outcome };
-  const converted = await searchOnce(simplified, queryTerms(simplified));
+  const converted = await searchOnce(simplified, queryTerms(simplified), section);
   return converted.exact > 0 ? { query, simplified, ...converted } : { query, ...outcome };
+}
+
+/** The news sections present in the index, for a section filter. */
+export async function sectionNames(): Promise<string[]> {
+  const filters = await (await loadPagefind()).filters();
+  return Object.keys(filters['section'] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }

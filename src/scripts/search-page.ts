@@ -1,24 +1,34 @@
+import { fillSectionSelect, liveSearch, urlWithQuery } from './live-search.ts';
 import { preloadPagefind } from './pagefind-api.ts';
-import { liveSearch, urlWithQuery } from './live-search.ts';
 
 /** /search/: works as a plain GET form without JS; with JS it searches as the reader types. */
-export function startSearchPage(): void {
+export async function startSearchPage(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
   const input = document.querySelector<HTMLInputElement>('#yd-search-q');
+  const select = document.querySelector<HTMLSelectElement>('#yd-search-section');
   const status = document.querySelector<HTMLElement>('#yd-search-status');
   const list = document.querySelector<HTMLElement>('#yd-search-results');
-  if (!form || !input || !status || !list) return;
+  if (!form || !input || !select || !status || !list) return;
 
-  const search = liveSearch(list, status, (outcome) => history.replaceState(null, '', urlWithQuery(outcome.query)));
-  const query = new URLSearchParams(location.search).get('q') ?? '';
-  input.value = query;
-  void search.run(query);
+  const params = new URLSearchParams(location.search);
+  const search = liveSearch(
+    list,
+    status,
+    (outcome) => history.replaceState(null, '', urlWithQuery(outcome.query, select.value)),
+    () => select.value,
+  );
+  input.value = params.get('q') ?? '';
+  list.setAttribute('aria-busy', 'true');
+  await fillSectionSelect(select, params.get('section') ?? '').catch(() => undefined);
+  select.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
+  void search.run(input.value);
 
   input.addEventListener('focus', preloadPagefind, { once: true });
   input.addEventListener('input', (event) => {
     if (!(event as InputEvent).isComposing) search.schedule(input.value);
   });
   input.addEventListener('compositionend', () => search.schedule(input.value));
+  select.addEventListener('change', () => void search.run(input.value));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void search.run(input.value);

@@ -1,4 +1,4 @@
-import { liveSearch, urlWithQuery } from './live-search.ts';
+import { fillSectionSelect, liveSearch, urlWithQuery } from './live-search.ts';
 import { preloadPagefind } from './pagefind-api.ts';
 
 /**
@@ -26,18 +26,26 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   close.className = 'yd-search-close';
   close.textContent = '关闭';
   close.setAttribute('aria-label', '关闭搜索结果');
-  panel.append(close, status, list);
+  const select = document.createElement('select');
+  select.className = 'yd-search-section';
+  select.setAttribute('aria-label', '栏目');
+  select.append(new Option('全部栏目', ''));
+  panel.append(close, select, status, list);
+  const params = new URLSearchParams(location.search);
+  void fillSectionSelect(select, params.get('section') ?? '').catch(() => undefined);
   form.closest('header')?.after(panel);
   input.setAttribute('aria-controls', panel.id);
   input.setAttribute('aria-expanded', 'false');
 
   let pushed = false;
-  const search = liveSearch(list, status, (outcome) => {
-    const url = urlWithQuery(outcome.query);
+  const recordInUrl = (query: string) => {
+    const url = urlWithQuery(query, select.value);
     if (pushed || new URLSearchParams(location.search).has('q')) history.replaceState({ ydSearch: true }, '', url);
     else history.pushState({ ydSearch: true }, '', url);
     pushed = true;
-  });
+  };
+  const search = liveSearch(list, status, (outcome) => recordInUrl(outcome.query), () => select.value);
+  select.addEventListener('change', () => void search.run(input.value));
 
   function show(): void {
     panel.hidden = false;
@@ -93,8 +101,12 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   }
 
   window.addEventListener('popstate', () => {
-    const query = new URLSearchParams(location.search).get('q');
-    if (query) open(query);
+    const now = new URLSearchParams(location.search);
+    const query = now.get('q');
+    if (query) {
+      if ([...select.options].some((o) => o.value === now.get('section'))) select.value = now.get('section') ?? '';
+      open(query);
+    }
     else hide(false);
   });
 

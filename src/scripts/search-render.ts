@@ -50,6 +50,8 @@ function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIElement {
   const link = el('a', undefined, page.data.meta.title ?? page.data.url);
   link.href = page.hits.length > 0 ? withHighlight(page.data.url, terms) : page.data.url;
   heading.append(link);
+  const section = page.data.filters['section']?.[0];
+  if (section) heading.append(el('span', 'yd-result-section', section));
   const sections = el('ul', 'yd-hits');
   sections.append(...(page.hits.length > 0 ? page.hits.map((hit) => sectionEntry(hit, terms)) : looseEntries(page)));
   item.append(heading, sections);

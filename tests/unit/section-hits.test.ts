@@ -9,6 +9,7 @@ const page: PagefindResultData = {
   url: '/news/articles/a/',
   excerpt: '',
   meta: { title: '标题' },
+  filters: {},
   sub_results: [],
   raw_content: ['标题', '. ', '云栖', '大会', '开幕', '。 ', '昂贵', '的', 'AI', '. ', '云', '栖', '大会', '与', 'Azure', '。'].join(Z),
   anchors: [

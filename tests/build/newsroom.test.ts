@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { COMMON_TERM, SECTIONS, writeCorpus } from '../../scripts/lib/corpus.ts';
+import { launchBrowser, PHONE } from '../support/browser.ts';
+import { buildSite, ROOT } from '../support/build-site.ts';
+import { listFiles } from '../support/dist.ts';
+import { firstView } from '../support/first-view.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+// Small enough for CI, large enough for three home pages and paginated sections.
+const N = 45;
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-newsroom-'));
+const dist = path.join(tmp, 'dist');
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const seed = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
+  await writeCorpus(path.join(tmp, 'content'), { articles: N, source: seed.slice(seed.indexOf('\n---\n') + 5) });
+  const build = await buildSite({ outDir: dist, contentDir: path.join(tmp, 'content') });
+  if (build.code !== 0) throw new Error(build.output);
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const page = async (file: string) => parse(await readFile(path.join(dist, file), 'utf8'));
+const listed = async (file: string) => (await page(file)).querySelectorAll('.yd-article-list h2 a').map((a) => a.getAttribute('href') ?? '');
+const dateOf = async (href: string) => (await page(`${href.slice(1)}index.html`)).querySelector('time')?.getAttribute('datetime') ?? '';
+
+describe(`a newsroom of ${N} articles`, () => {
+  it('home lists the newest 20, then pages 2 and 3 the rest, each article once, newest first', async () => {
+    const pages = [await listed('index.html'), await listed('page/2/index.html'), await listed('page/3/index.html')];
+    expect(pages.map((p) => p.length)).toEqual([20, 20, 5]);
+    const all = pages.flat();
+    expect(new Set(all).size).toBe(N);
+    const dates = await Promise.all(all.map(dateOf));
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect((await listFiles(dist)).some((f) => f.startsWith('page/4/'))).toBe(false);
+  });
+
+  it('pages link to each other with prev/next and numbers, marking the current one', async () => {
+    const second = await page('page/2/index.html');
+    expect(second.querySelector('.yd-pagination a[rel="prev"]')?.getAttribute('href')).toBe('/');
+    expect(second.querySelector('.yd-pagination a[rel="next"]')?.getAttribute('href')).toBe('/page/3/');
+    expect(second.querySelector('.yd-pagination a[aria-current="page"]')?.textContent).toBe('2');
+    expect(second.querySelector('h1')?.textContent).toContain('第 2 页');
+  });
+
+  it('every section is in the navigation and lists exactly its own articles across its pages', async () => {
+    const home = await page('index.html');
+    expect(home.querySelectorAll('.yd-sections a').map((a) => a.textContent)).toEqual(SECTIONS.map((s) => s.name));
+    let total = 0;
+    for (const section of SECTIONS) {
+      const files = (await listFiles(dist)).filter((f) => f.startsWith(`sections/${section.slug}/`) && f.endsWith('.html'));
+      for (const file of files) {
+        const doc = await page(file);
+        const metas = doc.querySelectorAll('.yd-article-list .yd-meta a').map((a) => a.textContent);
+        expect(metas.length).toBeLessThanOrEqual(20);
+        expect(new Set(metas).size <= 1 && (metas[0] ?? section.name) === section.name).toBe(true);
+        total += metas.length;
+      }
+    }
+    expect(total).toBe(N);
+  });
+
+  it('each article links to the newer and older article in its own section', async () => {
+    const section = SECTIONS[0]?.slug ?? '';
+    const ordered = [...(await listed(`sections/${section}/index.html`)), ...(await listed(`sections/${section}/page/2/index.html`).catch(() => []))];
+    expect(ordered.length).toBeGreaterThan(2);
+    const middle = await page(`${ordered[1]?.slice(1)}index.html`);
+    expect(middle.querySelector('.yd-neighbours a[rel="prev"]')?.getAttribute('href')).toBe(ordered[0]);
+    expect(middle.querySelector('.yd-neighbours a[rel="next"]')?.getAttribute('href')).toBe(ordered[2]);
+    const first = await page(`${ordered[0]?.slice(1)}index.html`);
+    expect(first.querySelector('.yd-neighbours a[rel="prev"]')).toBeNull();
+  });
+
+  it('listing pages stay within the article page budget whatever the archive size: 20 items, bounded page links', async () => {
+    for (const file of ['index.html', 'page/2/index.html', `sections/${SECTIONS[0]?.slug}/index.html`]) {
+      const view = await firstView(dist, file);
+      expect(view.html + view.css + view.js, file).toBeLessThanOrEqual(12 * 1024);
+      expect((await page(file)).querySelectorAll('.yd-pagination li').length, file).toBeLessThanOrEqual(7);
+    }
+  });
+
+  it('search can be narrowed to one section, and each hit names its section', async () => {
+    const tab = await browser.newPage({ viewport: PHONE });
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const everywhere = await tab.locator('.yd-result-section').allInnerTexts();
+    expect(new Set(everywhere).size).toBeGreaterThan(1);
+    const section = SECTIONS[1]?.name ?? '';
+    await tab.selectOption('#yd-search-section', section);
+    await tab.waitForURL(/section=/);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const narrowed = await tab.locator('.yd-result-section').allInnerTexts();
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(new Set(narrowed)).toEqual(new Set([section]));
+    expect(new URL(tab.url()).searchParams.get('section')).toBe(section);
+    // A reload keeps the filter.
+    await tab.reload();
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await tab.locator('#yd-search-section').inputValue()).toBe(section);
+    await tab.close();
+  });
+
+  it('with JavaScript off, pagination and sections are plain links that work', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const tab = await context.newPage();
+    await tab.goto(server.url);
+    await tab.click('.yd-pagination a[rel="next"]');
+    await tab.waitForURL(/\/page\/2\/$/);
+    expect(await tab.locator('.yd-article-list li').count()).toBe(20);
+    await tab.click(`.yd-sections a >> text=${SECTIONS[2]?.name}`);
+    await tab.waitForURL(new RegExp(`/sections/${SECTIONS[2]?.slug}/$`));
+    expect(await tab.locator('h1').innerText()).toBe(SECTIONS[2]?.name);
+    await context.close();
+  });
+});
