@@ -36,3 +36,12 @@ export async function sectionNeighbours(): Promise<Map<string, Neighbours>> {
   }
   return neighbours;
 }
+
+/** getStaticPaths for the article pages (both scripts): each article with its section neighbours. */
+export async function articlePaths() {
+  const neighbours = await sectionNeighbours();
+  return (await listArticles()).map((article) => ({
+    params: { id: article.id },
+    props: { article, neighbours: neighbours.get(article.id) ?? { newer: undefined, older: undefined } },
+  }));
+}

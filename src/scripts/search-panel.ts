@@ -30,6 +30,8 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   select.className = 'yd-search-section';
   select.setAttribute('aria-label', '栏目');
   select.append(new Option('全部栏目', ''));
+  // The panel's own words are simplified Chinese, also on a zh-Hant page; the results keep the page's language.
+  for (const control of [close, select, status]) control.lang = 'zh-CN';
   panel.append(close, select, status, list);
   const params = new URLSearchParams(location.search);
   void fillSectionSelect(select, params.get('section') ?? '').catch(() => undefined);

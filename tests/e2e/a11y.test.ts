@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../support/browser.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/e2e.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['', `articles/${ARTICLE_ID}/`, `articles/${ARTICLE_ID}/zh-hant/`, 'sections/us-stocks/', `search/?q=${encodeURIComponent('云栖大会')}`];
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distRoot'))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 interface AxeViolation {
   id: string;
@@ -28,9 +19,9 @@ describe.each(['light', 'dark'] as const)('axe-core, %s theme', (colorScheme) =>
   for (const path of PAGES) {
     it(`/${decodeURIComponent(path)} has no violations`, async () => {
       // bypassCSP only lets axe itself be injected; the policy is tested in security.test.ts.
-      const context = await browser.newContext({ viewport: path.includes('zh-hant') ? PHONE : DESKTOP, colorScheme, bypassCSP: true });
+      const context = await site.browser.newContext({ viewport: path.includes('zh-hant') ? PHONE : DESKTOP, colorScheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       if (path.startsWith('search')) await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
@@ -46,8 +37,8 @@ describe.each(['light', 'dark'] as const)('axe-core, %s theme', (colorScheme) =>
 
 describe('keyboard', () => {
   it('the first Tab reaches a visible skip link that jumps to the article', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${server.url}articles/${ARTICLE_ID}/`);
+    const page = await site.browser.newPage({ viewport: PHONE });
+    await page.goto(`${site.server.url}articles/${ARTICLE_ID}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
     expect(await page.isVisible('.yd-skip-link')).toBe(true);

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, PHONE } from '../support/browser.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/e2e.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distRoot'))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
-const article = () => `${server.url}articles/${ARTICLE_ID}/`;
+const article = () => `${site.server.url}articles/${ARTICLE_ID}/`;
 const currentToc = (page: Page) => page.locator('.yd-toc a[aria-current="true"]').allInnerTexts();
 
 /** Records the <html> theme/size attributes when <body> is first parsed: before anything can paint. */
 async function contextRecordingFirstPaint(viewport = DESKTOP): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, colorScheme: 'light' });
+  const context = await site.browser.newContext({ viewport, colorScheme: 'light' });
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (!document.body) return;
@@ -37,7 +29,7 @@ describe.each([
   ['phone', PHONE],
 ])('table of contents on %s', (_, viewport) => {
   it('marks the section being read as the reader scrolls', async () => {
-    const page = await browser.newPage({ viewport });
+    const page = await site.browser.newPage({ viewport });
     await page.goto(article());
     expect(await currentToc(page)).toEqual(['导语']);
     await page.evaluate(() => document.getElementById('无法脱离于阿里巴巴的阿里云')?.scrollIntoView({ behavior: 'instant' }));
@@ -50,7 +42,7 @@ describe.each([
 
 describe('layout', () => {
   it('on a wide screen the TOC stays beside the text while reading', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await site.browser.newPage({ viewport: DESKTOP });
     await page.goto(article());
     await page.evaluate(() => window.scrollTo({ top: 3000, behavior: 'instant' }));
     const toc = await page.locator('.yd-toc').boundingBox();
@@ -63,7 +55,7 @@ describe('layout', () => {
   });
 
   it('on a phone the TOC sits above the text, folds away, and a 目录 control stays at hand', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await site.browser.newPage({ viewport: PHONE });
     await page.goto(article());
     const toc = await page.locator('.yd-toc').boundingBox();
     const prose = await page.locator('.yd-prose').boundingBox();
@@ -79,7 +71,7 @@ describe('layout', () => {
   });
 
   it('shows reading progress with no script, from scroll position alone', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const page = await context.newPage();
     await page.goto(article());
     const progress = () => page.locator('.yd-progress').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
@@ -102,7 +94,7 @@ describe('reader preferences', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
     expect(await page.locator('select[data-yd-pref="theme"]').inputValue()).toBe('dark');
     // Other pages too, including ones without the controls.
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     expect(await atBody(page)).toEqual({ theme: 'dark', size: 'l' });
     expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('20px');
     await context.close();
@@ -121,7 +113,7 @@ describe('reader preferences', () => {
   });
 
   it('choosing 繁體 is remembered: other article links open in traditional characters until 简体 is chosen', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await page.goto(article());
     await page.click('a.yd-script-switch');
@@ -140,7 +132,7 @@ describe('reader preferences', () => {
 
 describe('print', () => {
   it('prints the article without navigation or controls, with link targets shown', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await site.browser.newPage({ viewport: DESKTOP });
     await page.goto(article());
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.yd-site-header', '.yd-toc', '.yd-controls', '.yd-article-end', '.yd-site-footer', '.yd-to-toc']) {

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../support/browser.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/e2e.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distRoot'))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
-const articleUrl = () => `${server.url}articles/${ARTICLE_ID}/`;
+const articleUrl = () => `${site.server.url}articles/${ARTICLE_ID}/`;
 
 describe('reading the article', () => {
   it('on a phone, the TOC link to 昂贵的AI scrolls that heading into view', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await site.browser.newPage({ viewport: PHONE });
     await page.goto(articleUrl());
     const heading = page.locator('h2#昂贵的ai');
     const viewportTop = async () => (await heading.boundingBox())?.y ?? Number.NaN;
@@ -31,7 +22,7 @@ describe('reading the article', () => {
   });
 
   it('with JavaScript off, the whole article text and its TOC are there', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
     const page = await context.newPage();
     await page.goto(articleUrl());
     const text = await page.locator('.yd-prose').innerText();
@@ -43,7 +34,7 @@ describe('reading the article', () => {
   });
 
   it('with JavaScript off, the header search form takes a query to the search page, which says it needs JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
     const page = await context.newPage();
     await page.goto(articleUrl());
     await page.fill('#yd-header-q', '淘天');

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP } from '../support/browser.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/e2e.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distRoot'))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const panelDone = (page: Page) =>
   page.waitForSelector('#yd-search-panel:not([hidden]) .yd-search-results[aria-busy="false"]', { state: 'attached' });
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.id);
 
 async function articleWithMarker(): Promise<Page> {
-  const page = await browser.newPage({ viewport: DESKTOP });
-  await page.goto(`${server.url}articles/${ARTICLE_ID}/`);
+  const page = await site.browser.newPage({ viewport: DESKTOP });
+  await page.goto(`${site.server.url}articles/${ARTICLE_ID}/`);
   // Survives only if no full page load happens.
   await page.evaluate(() => Object.assign(window, { ydMarker: 'same page' }));
   return page;
@@ -76,8 +68,8 @@ describe('header search on any page', () => {
   });
 
   it('a shared ?q= link opens with the results, and Back returns to them after following one', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${server.url}?q=${encodeURIComponent('孙正义')}`);
+    const page = await site.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${site.server.url}?q=${encodeURIComponent('孙正义')}`);
     await panelDone(page);
     expect(await page.inputValue('#yd-header-q')).toBe('孙正义');
     await page.locator('#yd-search-panel .yd-hit-link').first().click();
@@ -105,12 +97,12 @@ describe('header search on any page', () => {
   });
 
   it('loads no search code until the reader shows intent', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await site.browser.newPage({ viewport: DESKTOP });
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script' || request.url().includes('pagefind')) scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${server.url}articles/${ARTICLE_ID}/`);
+    await page.goto(`${site.server.url}articles/${ARTICLE_ID}/`);
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((s) => /pagefind|search-panel|live-search/.test(s))).toEqual([]);
     const pagefindLoaded = page.waitForRequest(/\/pagefind\/pagefind\.js$/);
