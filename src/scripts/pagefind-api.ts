@@ -29,6 +29,7 @@ export interface PagefindApi {
   /** Fetches the wasm and index metadata ahead of the first search. */
   init(): Promise<void>;
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  mergeIndex(url: string, options?: { baseUrl?: string }): Promise<void>;
   search(
     term: string,
     options?: { filters?: Record<string, string> },
@@ -49,6 +50,12 @@ export function loadPagefind(): Promise<PagefindApi> {
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // Pagefind's result URLs are site-root paths; Astro's base must be added back.
     await api.options({ baseUrl: base });
+    // A large archive is indexed in several bundles (src/integrations/pagefind.ts): merge this language's.
+    const parts: Record<string, string[]> = await fetch(`${base}pagefind/yuedu-parts.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<Record<string, string[]>>) : {}))
+      .catch(() => ({}));
+    const lang = document.documentElement.lang.toLowerCase();
+    await Promise.all((parts[lang] ?? []).map((part) => api.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base })));
     return api;
   })();
   return loading;

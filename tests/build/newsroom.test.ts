@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { COMMON_TERM, SECTIONS, writeCorpus } from '../../scripts/lib/corpus.ts';
+import { COMMON_TERM, rareTerm, SECTIONS, writeCorpus } from '../../scripts/lib/corpus.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
@@ -21,7 +21,8 @@ let server: StaticServer;
 beforeAll(async () => {
   const seed = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
   await writeCorpus(path.join(tmp, 'content'), { articles: N, source: seed.slice(seed.indexOf('\n---\n') + 5) });
-  const build = await buildSite({ outDir: dist, contentDir: path.join(tmp, 'content') });
+  // Index in runs of 20 pages, as a 10,000-article archive is in runs of 2,500: three bundles per language.
+  const build = await buildSite({ outDir: dist, contentDir: path.join(tmp, 'content'), indexBatch: 20 });
   if (build.code !== 0) throw new Error(build.output);
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
 }, 180_000);
@@ -108,6 +109,23 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.reload();
     await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     expect(await tab.locator('#yd-search-section').inputValue()).toBe(section);
+    await tab.close();
+  });
+
+  it('search treats an index written in several bundles as one: a term only in the last bundle is found', async () => {
+    expect(JSON.parse(await readFile(path.join(dist, 'pagefind/yuedu-parts.json'), 'utf8'))).toEqual({
+      'zh-cn': ['zh-cn-1/', 'zh-cn-2/'],
+      'zh-hant': ['zh-hant-1/', 'zh-hant-2/'],
+    });
+    const tab = await browser.newPage({ viewport: PHONE });
+    for (const k of [0, 25, N - 1]) {
+      await tab.goto(`${server.url}search/?q=${encodeURIComponent(rareTerm(k))}`);
+      await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+      expect(await tab.locator('#yd-search-status').innerText()).toMatch(new RegExp(`^找到 1 篇包含“${rareTerm(k)}”的文章`));
+    }
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await tab.locator('.yd-result').count()).toBe(20);
     await tab.close();
   });
 

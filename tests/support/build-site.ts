@@ -17,12 +17,15 @@ export interface BuildOptions {
   site?: string;
   urlFormat?: 'file';
   contentDir?: string;
+  /** Pages per Pagefind run (YUEDU_INDEX_BATCH), to exercise merged bundles on a small corpus. */
+  indexBatch?: number;
 }
 
 /** Runs `astro build` in a child process (with the project's pinned Node) into outDir. */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const key of ['BASE_PATH', 'SITE_URL', 'URL_FORMAT', 'YUEDU_CONTENT_DIR']) delete env[key];
+  for (const key of ['BASE_PATH', 'SITE_URL', 'URL_FORMAT', 'YUEDU_CONTENT_DIR', 'YUEDU_INDEX_BATCH']) delete env[key];
+  if (options.indexBatch) env['YUEDU_INDEX_BATCH'] = String(options.indexBatch);
   if (options.base) env['BASE_PATH'] = options.base;
   if (options.site) env['SITE_URL'] = options.site;
   if (options.urlFormat) env['URL_FORMAT'] = options.urlFormat;
