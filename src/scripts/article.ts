@@ -17,6 +17,8 @@ function markCurrent(): void {
   targets.forEach((target, i) => {
     if (target.getBoundingClientRect().top < line) current = i;
   });
+  // At the very end a short last section can never reach that line: it is the one being read.
+  if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) current = targets.length - 1;
   tocLinks.forEach((link, i) => {
     if (i === current) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');

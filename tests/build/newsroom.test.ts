@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { COMMON_TERM, rareTerm, SECTIONS, writeCorpus } from '../../scripts/lib/corpus.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
 import { firstView } from '../support/first-view.ts';
@@ -126,6 +126,16 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
     await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     expect(await tab.locator('.yd-result').count()).toBe(20);
+    await tab.close();
+  });
+
+  it('at the end of an article whose last section is short, the TOC marks that last section', async () => {
+    const tab = await browser.newPage({ viewport: DESKTOP });
+    // a-07's last section is two short paragraphs: its heading never reaches the top third of a 1280x800 screen.
+    await tab.goto(`${server.url}articles/a-07/`);
+    await tab.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    const last = await tab.locator('.yd-toc a').last().innerText();
+    await expect.poll(() => tab.locator('.yd-toc a[aria-current="true"]').allInnerTexts()).toEqual([last]);
     await tab.close();
   });
 
