@@ -96,46 +96,74 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   return { bytes, files: files.length };
 }
 
-/** Cold (fresh browser context: loads Pagefind) and warm latency through the real search page. */
-async function measureSearch(browser: Browser, url: string, query: string) {
+/** What the first query fetched weighs on the wire from a host that compresses with brotli. */
+async function transferSize(dir: string, pathnames: string[]) {
+  let raw = 0;
+  let brotli = 0;
+  for (const pathname of new Set(pathnames)) {
+    const file = path.join(dir, decodeURIComponent(pathname));
+    const bytes = await readFile(file.endsWith('/') ? path.join(file, 'index.html') : file);
+    raw += bytes.length;
+    brotli += brotliCompressSync(bytes).length;
+  }
+  return { files: new Set(pathnames).size, raw, brotli };
+}
+
+/**
+ * Cold: a fresh browser context opens /search/?q=…; the time from navigation
+ * start to rendered results (page, Pagefind, merged bundles, the query).
+ * Warm: the same query submitted again on that page. Median of `runs`.
+ */
+async function measureSearch(browser: Browser, url: string, query: string, dist: string) {
   const cold: number[] = [];
   const warm: number[] = [];
   let hits = 0;
+  let firstQuery = { files: 0, raw: 0, brotli: 0 };
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        const list = document.querySelector('#yd-search-results');
+        const status = document.querySelector('#yd-search-status')?.textContent ?? '';
+        const w = window as unknown as { ydRendered?: number };
+        if (w.ydRendered === undefined && list?.getAttribute('aria-busy') === 'false' && status !== '') w.ydRendered = performance.now();
+      }).observe(document, { attributes: true, childList: true, subtree: true });
+    });
     const page = await context.newPage();
-    await page.goto(`${url}search/`);
-    await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const pathname = new URL(request.url()).pathname;
+      if (pathname.includes('/pagefind/') || pathname.endsWith('/t2s.json')) fetched.push(pathname);
+    });
+    await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => (window as unknown as { ydRendered?: number }).ydRendered !== undefined);
+    cold.push(await page.evaluate(() => (window as unknown as { ydRendered: number }).ydRendered));
     const timings = await page.evaluate(async (q) => {
       const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
       const input = document.querySelector<HTMLInputElement>('#yd-search-q');
       const list = document.querySelector<HTMLElement>('#yd-search-results');
       if (!form || !input || !list) throw new Error('search page markup changed');
-      const searchOnce = async () => {
-        const rendered = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (list.getAttribute('aria-busy') === 'false') {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+      const rendered = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (list.getAttribute('aria-busy') === 'false') {
+            observer.disconnect();
+            resolve();
+          }
         });
-        input.value = q;
-        const t0 = performance.now();
-        form.requestSubmit();
-        await rendered;
-        return performance.now() - t0;
-      };
-      const first = await searchOnce();
-      return { cold: first, warm: await searchOnce(), hits: list.children.length };
+        observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      input.value = q;
+      const t0 = performance.now();
+      form.requestSubmit();
+      await rendered;
+      return { warm: performance.now() - t0, hits: list.children.length };
     }, query);
-    cold.push(timings.cold);
     warm.push(timings.warm);
     hits = timings.hits;
+    if (run === 0) firstQuery = await transferSize(dist, fetched.map((p) => p.slice(new URL(url).pathname.length - 1)));
     await context.close();
   }
-  return { cold: median(cold), warm: median(warm), hits };
+  return { cold: median(cold), warm: median(warm), hits, firstQuery };
 }
 
 /** The default: numbers for the site as it is. */
@@ -150,8 +178,11 @@ async function benchSite(tmp: string) {
   const browser = await launchBrowser();
   try {
     for (const query of ['云栖大会', '淘天', 'Azure', '阿里雲']) {
-      const { cold, warm } = await measureSearch(browser, server.url, query);
-      console.log(`search "${query}": cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(1)} ms (median of ${runs})`);
+      const { cold, warm, firstQuery } = await measureSearch(browser, server.url, query, outDir);
+      console.log(
+        `search "${query}": cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(1)} ms (median of ${runs}); ` +
+          `first query fetched ${firstQuery.files} files, ${kb(firstQuery.raw)} raw / ${kb(firstQuery.brotli)} brotli`,
+      );
     }
   } finally {
     await browser.close();
@@ -203,8 +234,8 @@ async function benchScale(tmp: string) {
       const dist = await folderSize(outDir);
       const index = await folderSize(path.join(outDir, 'pagefind'));
       const server = await serveStatic(outDir);
-      const rare = await measureSearch(browser, server.url, rareTerm(n - 1));
-      const common = await measureSearch(browser, server.url, COMMON_TERM);
+      const rare = await measureSearch(browser, server.url, rareTerm(n - 1), outDir);
+      const common = await measureSearch(browser, server.url, COMMON_TERM, outDir);
       await server.close();
       const row = { n, seconds: run.seconds, peak: run.peakBytes, dist: dist.bytes, index: index.bytes, indexFiles: index.files, rare, common };
       rows.push(row);
