@@ -99,7 +99,9 @@ export function sectionHits(
     for (const match of matches) {
       if (snippets.length === maxSnippets) break;
       if (match.index < covered) continue;
-      const from = Math.max(0, clampIndex(text, match.index - radius));
+      let from = Math.max(0, clampIndex(text, match.index - radius));
+      // After the ellipsis, start at a word, not at the tail of the previous sentence's punctuation.
+      while (from > 0 && from < match.index && /[\s\p{P}]/u.test(text[from] ?? '')) from += 1;
       const to = Math.min(text.length, clampIndex(text, match.index + match[0].length + radius));
       snippets.push(snippet(text, matches, from, to));
       covered = to;

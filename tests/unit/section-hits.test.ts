@@ -55,6 +55,12 @@ describe('sectionHits', () => {
     expect(hit?.snippets.map(render)).toEqual(['[淘天]字字字字…', '…字字字字[淘天]字字字字…']);
   });
 
+  it('starts a cut excerpt at a word, not at stray punctuation', () => {
+    const section = { title: 's', url: '/a/#s', text: '前面的话。：“张勇一并卸任' };
+    const [hit] = sectionHits([section], ['张勇'], { radius: 3 });
+    expect(render(hit?.snippets[0])).toBe('…[张勇]一并卸…');
+  });
+
   it('treats regex characters in a query literally', () => {
     expect(sectionHits(splitSections(page), ['1+6+N'])).toEqual([]);
     expect(sectionHits(splitSections(page), ['.*'])).toEqual([]);
