@@ -6,7 +6,6 @@
  * Numbers only; budgets are asserted in tests on built bytes, never on time.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,11 +16,11 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { ROOT } from '../tests/support/build-site.ts';
 import { ARTICLE_PAGE, listFiles } from '../tests/support/dist.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
+import { ASTRO_BIN } from './lib/astro-bin.ts';
 import { COMMON_TERM, rareTerm, writeCorpus } from './lib/corpus.ts';
 import { watchPeakMemory } from './lib/peak-memory.ts';
 
 const USAGE = 'usage: npm run bench [-- --articles N[,N...] [--seed S] [--runs R] [--timeout MINUTES]]';
-const ASTRO = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 function fail(message: string): never {
   console.error(`bench: ${message}\n${USAGE}`);
@@ -68,7 +67,7 @@ interface BuildRun {
 function build(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir], {
       cwd: ROOT,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });

@@ -6,17 +6,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ASTRO_BIN } from './lib/astro-bin.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = path.resolve(values.out ?? 'dist');
 const fresh = `${out}.new-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
-const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
-const { status } = spawnSync(process.execPath, [astro, 'build', '--outDir', fresh], { stdio: 'inherit' });
+const { status } = spawnSync(process.execPath, [ASTRO_BIN, 'build', '--outDir', fresh], { stdio: 'inherit' });
 if (status !== 0) {
   await rm(fresh, { recursive: true, force: true });
   console.error(`build failed; ${path.relative(process.cwd(), out) || out} was left as it was`);

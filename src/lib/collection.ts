@@ -22,8 +22,15 @@ export function listArticles(): Promise<Article[]> {
   return sorted;
 }
 
-/** Each article's newer and older neighbour within its section, in one pass. */
-export async function sectionNeighbours(): Promise<Map<string, Neighbours>> {
+let neighbourMap: Promise<Map<string, Neighbours>> | undefined;
+
+/** Each article's newer and older neighbour within its section, in one pass, once per build (both article routes ask). */
+function sectionNeighbours(): Promise<Map<string, Neighbours>> {
+  neighbourMap ??= findNeighbours();
+  return neighbourMap;
+}
+
+async function findNeighbours(): Promise<Map<string, Neighbours>> {
   const bySection = new Map<string, Article[]>();
   for (const article of await listArticles()) {
     const list = bySection.get(article.data.section) ?? [];

@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ASTRO_BIN } from '../../scripts/lib/astro-bin.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 export interface BuildResult {
   code: number | null;

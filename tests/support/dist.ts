@@ -12,14 +12,3 @@ export const readText = (dir: string, file: string) => readFile(path.join(dir, f
 export const ARTICLE_ID = 'ali-yun-haishi-alibaba-de-na-duo-yun';
 export const ARTICLE_PAGE = `articles/${ARTICLE_ID}/index.html`;
 export const SEED = new URL('../fixtures/000_133c2ddfb411b34c.txt', import.meta.url);
-
-/** Text content of the HTML between two markers, tags dropped and entities for <>&" decoded. */
-export function textOf(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
