@@ -1,28 +1,32 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { markWordBreaks } from '../lib/word-breaks.ts';
 
 /**
  * The pages to index: only article pages carry data-pagefind-body, so naming
  * them spares Pagefind parsing listings. Both URL formats are covered
- * (articles/x/index.html and articles/x.html), per language.
+ * (articles/x/index.html and articles/x.html), per language, with the
+ * locale the browser segments that language's queries in.
  */
 const LANGUAGES = [
-  { lang: 'zh-cn', page: /^articles\/[^/]+(\/index)?\.html$/ },
-  { lang: 'zh-hant', page: /^articles\/[^/]+\/zh-hant(\/index)?\.html$/ },
+  { lang: 'zh-cn', locale: 'zh-CN', page: /^articles\/[^/]+(\/index)?\.html$/ },
+  { lang: 'zh-hant', locale: 'zh-Hant', page: /^articles\/[^/]+\/zh-hant(\/index)?\.html$/ },
 ];
 
 /**
- * Pages per Pagefind run. Its Chinese segmentation holds about 0.5-0.7 MB per
- * page until the run ends, so 10,000 articles in one run needed 7 GB; in runs
- * of this size the peak stays near 1.5 GB. Each run beyond the first writes a
+ * Pages per Pagefind run. It holds about 0.4 MB per page of word-marked
+ * Chinese until the run ends (0.8 MB unmarked), so 10,000 articles in one run
+ * would need 4 GB on top of Astro's own; a run of this size stays near 2 GB.
+ * Fewer runs mean fewer bundles for a search to open. Each run beyond the first writes a
  * bundle of its own (pagefind/<lang>-<n>/) that the browser merges at search
  * time (Pagefind's mergeIndex), listed in pagefind/yuedu-parts.json.
  * YUEDU_INDEX_BATCH lowers it so tests can exercise the merged bundles.
  */
-const BATCH = Number(process.env['YUEDU_INDEX_BATCH']) || 2500;
+const BATCH = Number(process.env['YUEDU_INDEX_BATCH']) || 5000;
 
 interface Entry {
   version: string;
@@ -35,21 +39,63 @@ function assertOk(step: string, response: { errors: string[] }, logger: AstroInt
   throw new Error(`Pagefind ${step} failed: ${response.errors.join('; ')}`);
 }
 
-/** One Pagefind process over these pages, closed afterwards so its memory is returned before the next. */
-async function indexBatch(site: string, files: string[], outputPath: string, logger: AstroIntegrationLogger): Promise<Entry> {
+interface Batch {
+  lang: string;
+  locale: string;
+  /** 0 for the language's first run, which writes into the primary bundle. */
+  n: number;
+  files: string[];
+}
+
+/**
+ * Copies of a batch's pages with their Chinese word breaks marked
+ * (src/lib/word-breaks.ts) in a temporary folder, at the same paths, so
+ * Pagefind derives the same URLs from them. Returns the folder.
+ */
+async function stageBatch(site: string, { files, locale }: Batch): Promise<string> {
+  const staging = await mkdtemp(path.join(os.tmpdir(), 'yuedu-index-'));
+  try {
+    for (const file of files) {
+      const target = path.join(staging, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, markWordBreaks(await readFile(path.join(site, file), 'utf8'), locale));
+    }
+    return staging;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** One Pagefind process over a staged batch, closed afterwards so its memory is returned before the next. */
+async function indexBatch(staging: string, files: string[], outputPath: string, logger: AstroIntegrationLogger): Promise<Entry> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind createIndex failed: ${errors.join('; ')}`);
     // One glob naming each file lets Pagefind read them itself: a third faster than sending each
     // page's HTML through the API. Article paths are ASCII slugs, so nothing in them needs escaping.
     const glob = files.length === 1 ? (files[0] ?? '') : `{${files.join(',')}}`;
-    const added = await index.addDirectory({ path: site, glob });
+    const added = await index.addDirectory({ path: staging, glob });
     assertOk('addDirectory', added, logger);
     assertOk('writeFiles', await index.writeFiles({ outputPath }), logger);
     return JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as Entry;
   } finally {
     await pagefind.close();
   }
+}
+
+/** Every language's pages, in runs of at most BATCH. */
+function batches(all: string[]): Batch[] {
+  return LANGUAGES.flatMap(({ lang, locale, page }) => {
+    const files = all.filter((file) => page.test(file));
+    if (files.length === 0) throw new Error(`Pagefind: no ${lang} article pages to index`);
+    return Array.from({ length: Math.ceil(files.length / BATCH) }, (_, n) => ({
+      lang,
+      locale,
+      n,
+      files: files.slice(n * BATCH, (n + 1) * BATCH),
+    }));
+  });
 }
 
 /**
@@ -68,23 +114,33 @@ export default function pagefindIntegration(): AstroIntegration {
           .map((file) => `articles/${file.split(path.sep).join('/')}`)
           .sort();
         const primary: Entry = { version: '', languages: {} };
-        const parts: Record<string, string[]> = {};
+        const parts: Record<string, string[]> = Object.fromEntries(LANGUAGES.map(({ lang }) => [lang, []]));
+        const jobs = batches(all);
         let pages = 0;
-        for (const { lang, page } of LANGUAGES) {
-          const files = all.filter((file) => page.test(file));
-          if (files.length === 0) throw new Error(`Pagefind: no ${lang} article pages to index`);
-          parts[lang] = [];
-          for (let start = 0, n = 0; start < files.length; start += BATCH, n++) {
-            const part = n === 0 ? '' : `${lang}-${n}/`;
+        // The next batch is staged while Pagefind (its own process) indexes this one.
+        let next: Promise<string> | undefined = jobs[0] && stageBatch(site, jobs[0]);
+        try {
+          for (const [i, job] of jobs.entries()) {
+            const staging = await (next as Promise<string>);
+            const following = jobs[i + 1];
+            next = following && stageBatch(site, following);
+            // Its failure is reported when awaited, not as an unhandled rejection meanwhile.
+            next?.catch(() => undefined);
+            const part = job.n === 0 ? '' : `${job.lang}-${job.n}/`;
             await mkdir(path.join(bundle, part), { recursive: true });
-            const entry = await indexBatch(site, files.slice(start, start + BATCH), path.join(bundle, part), logger);
-            const indexed = entry.languages[lang]?.page_count ?? 0;
-            if (indexed === 0) throw new Error(`Pagefind wrote no "${lang}" pages for ${files[start]} and on`);
+            const entry = await indexBatch(staging, job.files, path.join(bundle, part), logger).finally(() =>
+              rm(staging, { recursive: true, force: true }),
+            );
+            const indexed = entry.languages[job.lang]?.page_count ?? 0;
+            if (indexed === 0) throw new Error(`Pagefind wrote no "${job.lang}" pages for ${job.files[0]} and on`);
             pages += indexed;
             // Each run rewrites its bundle's entry file with its own language only; the primary lists all.
-            if (n === 0) Object.assign(primary, { ...entry, languages: { ...primary.languages, ...entry.languages } });
-            else parts[lang]?.push(part);
+            if (job.n === 0) Object.assign(primary, { ...entry, languages: { ...primary.languages, ...entry.languages } });
+            else parts[job.lang]?.push(part);
           }
+        } finally {
+          // A failed run leaves no staged copy behind.
+          await next?.then((staging) => rm(staging, { recursive: true, force: true })).catch(() => undefined);
         }
         await writeFile(path.join(bundle, 'pagefind-entry.json'), JSON.stringify(primary));
         await writeFile(path.join(bundle, 'yuedu-parts.json'), JSON.stringify(parts));

@@ -21,7 +21,7 @@ let server: StaticServer;
 beforeAll(async () => {
   const seed = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
   await writeCorpus(path.join(tmp, 'content'), { articles: N, source: seed.slice(seed.indexOf('\n---\n') + 5) });
-  // Index in runs of 20 pages, as a 10,000-article archive is in runs of 2,500: three bundles per language.
+  // Index in runs of 20 pages, as a 10,000-article archive is in runs of 5,000: three bundles per language.
   const build = await buildSite({ outDir: dist, contentDir: path.join(tmp, 'content'), indexBatch: 20 });
   if (build.code !== 0) throw new Error(build.output);
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
