@@ -1,4 +1,4 @@
-import { runSearch, sectionNames, type SearchOutcome } from './search-core.ts';
+import { runSearch, type SearchOutcome } from './search-core.ts';
 import { renderOutcome } from './search-render.ts';
 
 const DEBOUNCE_MS = 150;
@@ -59,9 +59,14 @@ export function urlWithQuery(query: string, section = ''): string {
   return url.pathname + url.search + url.hash;
 }
 
-/** A "全部栏目" select filled with the index's sections; `selected` is kept if present. */
-export async function fillSectionSelect(select: HTMLSelectElement, selected: string): Promise<void> {
-  const names = await sectionNames();
+/**
+ * A "全部栏目" select with the site's news sections, read from the header's
+ * section navigation: it is rendered from the same list the pages' section
+ * filters come from, in the page's script, so asking the index for its
+ * filters (a fetch per index bundle) is not needed. `selected` is kept if present.
+ */
+export function fillSectionSelect(select: HTMLSelectElement, selected: string): void {
+  const names = [...document.querySelectorAll('.yd-sections a')].map((link) => link.textContent?.trim() ?? '').filter(Boolean);
   select.replaceChildren(new Option('全部栏目', ''), ...names.map((name) => new Option(name, name)));
   select.value = names.includes(selected) ? selected : '';
 }

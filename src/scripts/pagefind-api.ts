@@ -25,6 +25,14 @@ export interface PagefindResultData {
   sub_results: PagefindSubResult[];
 }
 
+export interface PagefindResult {
+  id: string;
+  score: number;
+  /** Word positions of the matches; for a quoted phrase, those of each occurrence's words. */
+  words: number[];
+  data(): Promise<PagefindResultData>;
+}
+
 export interface PagefindApi {
   /** Fetches the wasm and index metadata ahead of the first search. */
   init(): Promise<void>;
@@ -33,9 +41,7 @@ export interface PagefindApi {
   search(
     term: string,
     options?: { filters?: Record<string, string> },
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
-  /** Every filter value in this index, with how many pages carry it. */
-  filters(): Promise<Record<string, Record<string, number>>>;
+  ): Promise<{ results: PagefindResult[] }>;
 }
 
 let loading: Promise<PagefindApi> | undefined;
@@ -47,13 +53,15 @@ export function loadPagefind(): Promise<PagefindApi> {
     // A plain variable, not a template literal: Vite wraps analysable imports in a preload
     // helper that breaks inside Astro's inlined scripts (__VITE_PRELOAD__ is not defined).
     const url = base + 'pagefind/pagefind.js';
+    // A large archive is indexed in several bundles (src/integrations/pagefind.ts): their list is
+    // fetched while pagefind.js loads, and this language's bundles are merged.
+    const listing: Promise<Record<string, string[]>> = fetch(`${base}pagefind/yuedu-parts.json`)
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => ({}));
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // Pagefind's result URLs are site-root paths; Astro's base must be added back.
     await api.options({ baseUrl: base });
-    // A large archive is indexed in several bundles (src/integrations/pagefind.ts): merge this language's.
-    const parts: Record<string, string[]> = await fetch(`${base}pagefind/yuedu-parts.json`)
-      .then((response) => (response.ok ? (response.json() as Promise<Record<string, string[]>>) : {}))
-      .catch(() => ({}));
+    const parts = await listing;
     const lang = document.documentElement.lang.toLowerCase();
     await Promise.all((parts[lang] ?? []).map((part) => api.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base })));
     return api;

@@ -1,4 +1,4 @@
-import { loadPagefind, type PagefindResultData } from './pagefind-api.ts';
+import { loadPagefind, type PagefindResult, type PagefindResultData } from './pagefind-api.ts';
 import { normaliseQuery, queryTerms } from './query.ts';
 import { sectionHits, splitSections, type SectionHit } from './section-hits.ts';
 import { toSimplified } from './t2s.ts';
@@ -25,7 +25,17 @@ export interface SearchOutcome {
 
 async function searchOnce(query: string, terms: string[], section: string): Promise<Omit<SearchOutcome, 'query'>> {
   const pagefind = await loadPagefind();
-  const { results } = await pagefind.search(query, section ? { filters: { section } } : {});
+  const options = section ? { filters: { section } } : {};
+  let results: PagefindResult[] = [];
+  if (terms.length === 1) {
+    // One term (a Chinese phrase is one) is looked up as a phrase first. Pagefind ranks pages by
+    // the phrase's words wherever they stand, so a page holding the whole phrase could rank below
+    // twenty that hold its words apart and never be read. Phrase hits all score alike; their
+    // matched word positions tell how often each page holds it.
+    const phrase = await pagefind.search(`"${terms[0]}"`, options);
+    results = [...phrase.results].sort((a, b) => b.words.length - a.words.length);
+  }
+  if (results.length === 0) results = (await pagefind.search(query, options)).results;
   const datas = await Promise.all(results.slice(0, MAX_PAGES).map((result) => result.data()));
   const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
   // Whole-phrase matches first, most occurrences first; Pagefind's order otherwise (sort is stable).
@@ -47,10 +57,4 @@ export async function runSearch(raw: string, section = ''): Promise<SearchOutcom
   if (simplified === terms.join(' ')) return { query, ...outcome };
   const converted = await searchOnce(simplified, queryTerms(simplified), section);
   return converted.exact > 0 ? { query, simplified, ...converted } : { query, ...outcome };
-}
-
-/** The news sections present in the index, for a section filter. */
-export async function sectionNames(): Promise<string[]> {
-  const filters = await (await loadPagefind()).filters();
-  return Object.keys(filters['section'] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }

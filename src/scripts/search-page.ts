@@ -2,7 +2,7 @@ import { fillSectionSelect, liveSearch, urlWithQuery } from './live-search.ts';
 import { preloadPagefind } from './pagefind-api.ts';
 
 /** /search/: works as a plain GET form without JS; with JS it searches as the reader types. */
-export async function startSearchPage(): Promise<void> {
+export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
   const input = document.querySelector<HTMLInputElement>('#yd-search-q');
   const select = document.querySelector<HTMLSelectElement>('#yd-search-section');
@@ -18,8 +18,7 @@ export async function startSearchPage(): Promise<void> {
     () => select.value,
   );
   input.value = params.get('q') ?? '';
-  list.setAttribute('aria-busy', 'true');
-  await fillSectionSelect(select, params.get('section') ?? '').catch(() => undefined);
+  fillSectionSelect(select, params.get('section') ?? '');
   select.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
   void search.run(input.value);
 

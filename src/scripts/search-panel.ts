@@ -34,7 +34,7 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   for (const control of [close, select, status]) control.lang = 'zh-CN';
   panel.append(close, select, status, list);
   const params = new URLSearchParams(location.search);
-  void fillSectionSelect(select, params.get('section') ?? '').catch(() => undefined);
+  fillSectionSelect(select, params.get('section') ?? '');
   form.closest('header')?.after(panel);
   input.setAttribute('aria-controls', panel.id);
   input.setAttribute('aria-expanded', 'false');
