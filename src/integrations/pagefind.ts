@@ -128,9 +128,14 @@ export default function pagefindIntegration(): AstroIntegration {
             next?.catch(() => undefined);
             const part = job.n === 0 ? '' : `${job.lang}-${job.n}/`;
             await mkdir(path.join(bundle, part), { recursive: true });
+            const runStarted = performance.now();
             const entry = await indexBatch(staging, job.files, path.join(bundle, part), logger).finally(() =>
               rm(staging, { recursive: true, force: true }),
             );
+            // A large archive takes minutes: say where the index is.
+            if (jobs.length > LANGUAGES.length) {
+              logger.info(`${job.lang} run ${job.n + 1}: ${job.files.length} page(s) in ${Math.round(performance.now() - runStarted)} ms`);
+            }
             const indexed = entry.languages[job.lang]?.page_count ?? 0;
             if (indexed === 0) throw new Error(`Pagefind wrote no "${job.lang}" pages for ${job.files[0]} and on`);
             pages += indexed;

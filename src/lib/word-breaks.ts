@@ -16,19 +16,22 @@
  * headings, whose text becomes result titles and section names.
  */
 const BREAK = '\u200b';
-const HAN_END = /\p{Script=Han}$/u;
-const HAN_START = /^\p{Script=Han}/u;
 /** Elements whose text stays as it is: headings, and scripts (JSON-LD) that are not page text anyway. */
 const UNMARKED = /^<(\/?)(?:h[1-6]|script|style)[\s>]/i;
 const ENTITY = /(&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);)/i;
 
+const HAN = /\p{Script=Han}/u;
+
 function markRun(text: string, segmenter: Intl.Segmenter): string {
   let out = '';
-  let previous = '';
-  for (const { segment } of segmenter.segment(text)) {
-    if (HAN_END.test(previous) && HAN_START.test(segment)) out += BREAK;
+  let previousHan = false;
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    // Only word-like segments can be Han words, and the first character tells: Intl.Segmenter
+    // keeps Han apart from Latin letters and digits (3|月, AI|模型, iPhone15|发布).
+    const han = isWordLike === true && HAN.test(String.fromCodePoint(segment.codePointAt(0) ?? 0));
+    if (han && previousHan) out += BREAK;
     out += segment;
-    previous = segment;
+    previousHan = han;
   }
   return out;
 }
