@@ -93,8 +93,15 @@ describe(`a newsroom of ${N} articles`, () => {
 
   it('search can be narrowed to one section, and each hit names its section', async () => {
     const tab = await browser.newPage({ viewport: PHONE });
+    const fetched: string[] = [];
+    tab.context().on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
     await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    // The choices are the site's sections, in the navigation's order, without asking the index:
+    // an unfiltered search fetches no filter data from any of the bundles.
+    expect(await tab.locator('#yd-search-section option').allInnerTexts()).toEqual(['全部栏目', ...SECTIONS.map((s) => s.name)]);
+    expect(fetched.filter((file) => file.includes('/pagefind/')).length).toBeGreaterThan(0);
+    expect(fetched.filter((file) => file.includes('/filter/'))).toEqual([]);
     const everywhere = await tab.locator('.yd-result-section').allInnerTexts();
     expect(new Set(everywhere).size).toBeGreaterThan(1);
     const section = SECTIONS[1]?.name ?? '';
