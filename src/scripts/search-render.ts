@@ -38,7 +38,7 @@ function looseEntries(page: PageResult): HTMLLIElement[] {
     const opening = !sub.anchor || sub.anchor.element === 'h1';
     link.append(el('span', 'yd-hit-section', opening ? OPENING_LABEL : sub.title));
     const excerpt = el('p', 'yd-hit-excerpt');
-    excerpt.append(safeExcerpt(sub.excerpt));
+    excerpt.append(safeExcerpt(sub.excerpt, sub.title));
     item.append(link, excerpt);
     return item;
   });

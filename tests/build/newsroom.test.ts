@@ -136,6 +136,30 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.close();
   });
 
+  it('partial matches show excerpts that do not repeat the heading their link already names', async () => {
+    const tab = await browser.newPage({ viewport: PHONE });
+    // rareTerm(0) is in a 美股新闻 article; in 科技 only its words are, apart.
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(rareTerm(0))}&section=${encodeURIComponent(SECTIONS[1]?.name ?? '')}`);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await tab.locator('#yd-search-status').innerText()).toMatch(/^没有文章完整包含/);
+    const hits = await tab.locator('.yd-result').evaluateAll((results) =>
+      results.flatMap((result) =>
+        [...result.querySelectorAll('.yd-hits li')].map((hit) => ({
+          heading: hit.querySelector('.yd-hit-section')?.textContent === '导语'
+            ? (result.querySelector('.yd-result-title a')?.textContent ?? '')
+            : (hit.querySelector('.yd-hit-section')?.textContent ?? ''),
+          excerpt: hit.querySelector('.yd-hit-excerpt')?.textContent ?? '',
+        })),
+      ),
+    );
+    expect(hits.length).toBeGreaterThan(0);
+    for (const { heading, excerpt } of hits) {
+      expect(excerpt.trim().length, heading).toBeGreaterThan(0);
+      expect(excerpt.startsWith(heading), `${heading} | ${excerpt}`).toBe(false);
+    }
+    await tab.close();
+  });
+
   it('at the end of an article whose last section is short, the TOC marks that last section', async () => {
     const tab = await browser.newPage({ viewport: DESKTOP });
     // a-07's last section is two short paragraphs: its heading never reaches the top third of a 1280x800 screen.
