@@ -19,7 +19,6 @@ const BREAK = '\u200b';
 /** Elements whose text stays as it is: headings, and scripts (JSON-LD) that are not page text anyway. */
 const UNMARKED = /^<(\/?)(?:h[1-6]|script|style)[\s>]/i;
 const ENTITY = /(&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);)/i;
-
 const HAN = /\p{Script=Han}/u;
 
 function markRun(text: string, segmenter: Intl.Segmenter): string {
@@ -38,7 +37,7 @@ function markRun(text: string, segmenter: Intl.Segmenter): string {
 
 /** Entities are kept whole: only the text between them is segmented. */
 function markText(text: string, segmenter: Intl.Segmenter): string {
-  if (!/\p{Script=Han}/u.test(text)) return text;
+  if (!HAN.test(text)) return text;
   return text
     .split(ENTITY)
     .map((part, i) => (i % 2 === 1 ? part : markRun(part, segmenter)))
