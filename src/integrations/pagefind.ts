@@ -39,6 +39,21 @@ function assertOk(step: string, response: { errors: string[] }, logger: AstroInt
   throw new Error(`Pagefind ${step} failed: ${response.errors.join('; ')}`);
 }
 
+/**
+ * What Pagefind writes that yuedu never loads: its ready-made UIs and its
+ * highlighter (yuedu has its own), and in a merged bundle also the script,
+ * worker and wasm, as the primary bundle's run every search. Two thirds of a
+ * small site's dist/ otherwise.
+ */
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+const UNUSED_WHEN_MERGED = /^(?:pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/;
+
+async function prune(folder: string, merged: boolean): Promise<void> {
+  for (const file of await readdir(folder)) {
+    if (UNUSED.test(file) || (merged && UNUSED_WHEN_MERGED.test(file))) await rm(path.join(folder, file));
+  }
+}
+
 interface Batch {
   lang: string;
   locale: string;
@@ -136,6 +151,7 @@ export default function pagefindIntegration(): AstroIntegration {
             if (jobs.length > LANGUAGES.length) {
               logger.info(`${job.lang} run ${job.n + 1}: ${job.files.length} page(s) in ${Math.round(performance.now() - runStarted)} ms`);
             }
+            await prune(path.join(bundle, part), job.n > 0);
             const indexed = entry.languages[job.lang]?.page_count ?? 0;
             if (indexed === 0) throw new Error(`Pagefind wrote no "${job.lang}" pages for ${job.files[0]} and on`);
             pages += indexed;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -134,6 +134,18 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     expect(await tab.locator('.yd-result').count()).toBe(20);
     await tab.close();
+  });
+
+  it('ships only the index files a search loads: no Pagefind UIs, one script, worker and wasm', async () => {
+    const primary = await readdir(path.join(dist, 'pagefind'));
+    expect(primary).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'yuedu-parts.json']));
+    expect(primary.filter((file) => file.startsWith('wasm.'))).toHaveLength(1);
+    for (const part of ['zh-cn-1', 'zh-cn-2', 'zh-hant-1', 'zh-hant-2']) {
+      const files = await readdir(path.join(dist, 'pagefind', part));
+      expect(files.filter((file) => !/^(filter|fragment|index|pagefind-entry\.json|pagefind\.zh-[a-z]+_\w+\.pf_meta)$/.test(file)), part).toEqual([]);
+    }
+    const everywhere = await readdir(path.join(dist, 'pagefind'), { recursive: true });
+    expect(everywhere.filter((file) => /-ui\.|highlight/.test(file))).toEqual([]);
   });
 
   it('partial matches show excerpts that do not repeat the heading their link already names', async () => {
