@@ -1,5 +1,6 @@
 import { runSearch, type SearchOutcome } from './search-core.ts';
 import { renderOutcome } from './search-render.ts';
+import { uiText } from './ui-text.ts';
 
 const DEBOUNCE_MS = 150;
 
@@ -33,7 +34,7 @@ export function liveSearch(
       onDone(outcome);
       return outcome;
     } catch (error) {
-      if (id === latest) status.textContent = '搜索索引加载失败，请稍后重试。';
+      if (id === latest) status.textContent = uiText().loadFailed;
       console.error(error);
       return undefined;
     } finally {
@@ -67,6 +68,6 @@ export function urlWithQuery(query: string, section = ''): string {
  */
 export function fillSectionSelect(select: HTMLSelectElement, selected: string): void {
   const names = [...document.querySelectorAll('.yd-sections a')].map((link) => link.textContent?.trim() ?? '').filter(Boolean);
-  select.replaceChildren(new Option('全部栏目', ''), ...names.map((name) => new Option(name, name)));
+  select.replaceChildren(new Option(uiText().allSections, ''), ...names.map((name) => new Option(name, name)));
   select.value = names.includes(selected) ? selected : '';
 }

@@ -11,7 +11,8 @@ type Panel = { open(query: string): void };
 let panel: Promise<Panel> | undefined;
 
 function loadPanel(): Promise<Panel> {
-  panel ??= import('./search-panel.ts').then(({ startSearchPanel }) =>
+  // The panel's words in the page's script (ui-text.ts) arrive alongside its code.
+  panel ??= Promise.all([import('./search-panel.ts'), import('./ui-text.ts').then((m) => m.loadUiText())]).then(([{ startSearchPanel }]) =>
     startSearchPanel(input as HTMLInputElement, form as HTMLFormElement),
   );
   return panel;

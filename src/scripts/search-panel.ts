@@ -1,5 +1,6 @@
 import { fillSectionSelect, liveSearch, urlWithQuery } from './live-search.ts';
 import { preloadPagefind } from './pagefind-api.ts';
+import { uiLang, uiText } from './ui-text.ts';
 
 /**
  * The header search, enhanced (search-boot.ts loads this and handles submit): results open in a panel under the header
@@ -14,7 +15,8 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   panel.id = 'yd-search-panel';
   panel.className = 'yd-search-panel';
   panel.hidden = true;
-  panel.setAttribute('aria-label', '搜索结果');
+  const text = uiText();
+  panel.setAttribute('aria-label', text.results);
   panel.setAttribute('data-pagefind-ignore', 'all');
   const status = document.createElement('p');
   status.className = 'yd-search-status';
@@ -24,14 +26,14 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'yd-search-close';
-  close.textContent = '关闭';
-  close.setAttribute('aria-label', '关闭搜索结果');
+  close.textContent = text.close;
+  close.setAttribute('aria-label', text.closeResults);
   const select = document.createElement('select');
   select.className = 'yd-search-section';
-  select.setAttribute('aria-label', '栏目');
-  select.append(new Option('全部栏目', ''));
-  // The panel's own words are simplified Chinese, also on a zh-Hant page; the results keep the page's language.
-  for (const control of [close, select, status]) control.lang = 'zh-CN';
+  select.setAttribute('aria-label', text.section);
+  // The panel's own words are in the page's script once its catalogue is loaded (ui-text.ts);
+  // if that failed they are simplified and say so. The results keep the page's language.
+  for (const control of [close, select, status]) control.lang = uiLang();
   panel.append(close, select, status, list);
   const params = new URLSearchParams(location.search);
   fillSectionSelect(select, params.get('section') ?? '');

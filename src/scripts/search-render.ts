@@ -1,6 +1,7 @@
 import type { PageResult, SearchOutcome } from './search-core.ts';
 import { safeExcerpt } from './safe-excerpt.ts';
 import { OPENING_LABEL, type SectionHit } from './section-hits.ts';
+import { fill, uiText } from './ui-text.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -19,7 +20,8 @@ function sectionEntry({ section, count, snippets }: SectionHit, terms: readonly 
   const item = el('li');
   const link = el('a', 'yd-hit-link');
   link.href = withHighlight(section.url, terms);
-  link.append(el('span', 'yd-hit-section', section.title), el('span', 'yd-hit-count', `${count} 处`));
+  const title = section.title === OPENING_LABEL ? uiText().opening : section.title;
+  link.append(el('span', 'yd-hit-section', title), el('span', 'yd-hit-count', fill(uiText().count, { n: count })));
   item.append(link);
   for (const parts of snippets) {
     const excerpt = el('p', 'yd-hit-excerpt');
@@ -36,7 +38,7 @@ function looseEntries(page: PageResult): HTMLLIElement[] {
     const link = el('a', 'yd-hit-link');
     link.href = sub.url;
     const opening = !sub.anchor || sub.anchor.element === 'h1';
-    link.append(el('span', 'yd-hit-section', opening ? OPENING_LABEL : sub.title));
+    link.append(el('span', 'yd-hit-section', opening ? uiText().opening : sub.title));
     const excerpt = el('p', 'yd-hit-excerpt');
     excerpt.append(safeExcerpt(sub.excerpt, sub.title));
     item.append(link, excerpt);
@@ -60,14 +62,15 @@ function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIElement {
 
 /** What the live region announces: how many articles, and whether they hold the whole query. */
 export function describeOutcome({ query, simplified, pages, exact }: SearchOutcome): string {
-  if (query === '' || pages.length === 0 && !/[\p{L}\p{N}]/u.test(query)) return '输入字词，在全部文章中搜索。';
+  const text = uiText();
+  if (query === '' || pages.length === 0 && !/[\p{L}\p{N}]/u.test(query)) return text.prompt;
   if (exact > 0) {
-    const found = `找到 ${exact} 篇包含“${simplified ?? query}”的文章` + (simplified ? `（“${query}”已按简体搜索）` : '');
+    const found = fill(text.found, { n: exact, q: simplified ?? query }) + (simplified ? fill(text.converted, { q: query }) : '');
     const loose = pages.length - exact;
-    return loose > 0 ? `${found}，另有 ${loose} 篇部分相关` : found;
+    return loose > 0 ? found + fill(text.alsoLoose, { n: loose }) : found;
   }
-  if (pages.length > 0) return `没有文章完整包含“${query}”；以下 ${pages.length} 篇包含其中部分字词`;
-  return `没有找到与“${query}”相关的文章`;
+  if (pages.length > 0) return fill(text.onlyLoose, { q: query, n: pages.length });
+  return fill(text.none, { q: query });
 }
 
 export function renderOutcome(list: HTMLElement, status: HTMLElement, outcome: SearchOutcome): void {

@@ -32,6 +32,25 @@ describe('header search on any page', () => {
     await page.close();
   });
 
+  it('on a zh-Hant page the panel speaks traditional Chinese and searches the traditional text', async () => {
+    const page = await site.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${site.server.url}articles/${ARTICLE_ID}/zh-hant/`);
+    await page.click('#yd-header-q');
+    await page.keyboard.type('雲棲大會');
+    await panelDone(page);
+    const status = page.locator('#yd-search-panel [role="status"]');
+    expect(await status.innerText()).toBe('找到 1 篇包含“雲棲大會”的文章');
+    expect(await status.getAttribute('lang')).toBe('zh-Hant');
+    expect(await page.locator('#yd-search-panel .yd-hit-section').allInnerTexts()).toEqual(['導語', '無法脫離於阿里巴巴的阿里雲']);
+    expect(await page.locator('#yd-search-panel .yd-hit-count').first().innerText()).toBe('3 處');
+    expect(await page.locator('#yd-search-panel .yd-search-close').innerText()).toBe('關閉');
+    expect(await page.locator('#yd-search-panel .yd-search-section option').first().innerText()).toBe('全部欄目');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('量子引力');
+    await expect.poll(() => status.innerText()).toMatch(/^沒有(文章完整包含“量子引力”；以下 \d+ 篇包含其中部分字詞|找到與“量子引力”相關的文章)$/);
+    await page.close();
+  });
+
   it('"/" focuses the search box; arrows walk the results; Esc closes and gives focus back', async () => {
     const page = await articleWithMarker();
     await page.keyboard.press('/');

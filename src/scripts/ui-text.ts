@@ -1,0 +1,46 @@
+/**
+ * The search interface's own words, in simplified Chinese. On a zh-Hant page
+ * the header panel shows them in traditional characters: this catalogue
+ * converted at build time like every other zh-Hant text
+ * (src/pages/search/ui-text.zh-hant.json.ts), fetched with the search code,
+ * so no reader downloads a converter.
+ */
+export const UI_TEXT = {
+  allSections: '全部栏目',
+  section: '栏目',
+  results: '搜索结果',
+  close: '关闭',
+  closeResults: '关闭搜索结果',
+  opening: '导语',
+  count: '{n} 处',
+  prompt: '输入字词，在全部文章中搜索。',
+  loadFailed: '搜索索引加载失败，请稍后重试。',
+  found: '找到 {n} 篇包含“{q}”的文章',
+  converted: '（“{q}”已按简体搜索）',
+  alsoLoose: '，另有 {n} 篇部分相关',
+  onlyLoose: '没有文章完整包含“{q}”；以下 {n} 篇包含其中部分字词',
+  none: '没有找到与“{q}”相关的文章',
+};
+
+export type UiText = typeof UI_TEXT;
+
+let current = { text: UI_TEXT, lang: 'zh-CN' };
+
+/** The catalogue the page shows, and the language it is written in. */
+export const uiText = (): UiText => current.text;
+export const uiLang = (): string => current.lang;
+
+/** On a zh-Hant page, fetches the traditional catalogue; without it the words stay simplified. */
+export async function loadUiText(): Promise<void> {
+  if (document.documentElement.lang !== 'zh-Hant') return;
+  const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}search/ui-text.zh-hant.json`;
+  const text = await fetch(url)
+    .then((response) => (response.ok ? (response.json() as Promise<UiText>) : undefined))
+    .catch(() => undefined);
+  if (text) current = { text: { ...UI_TEXT, ...text }, lang: 'zh-Hant' };
+}
+
+/** `{name}` in a template replaced by its value, in one pass (a query holding "{n}" stays as typed). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
