@@ -44,26 +44,28 @@ export interface PagefindApi {
   ): Promise<{ results: PagefindResult[] }>;
 }
 
+/** This deployment's base path with one trailing slash ("/" or "/news/"): where the files search fetches live. */
+export const SITE_BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
 let loading: Promise<PagefindApi> | undefined;
 
 /** Loads the index once, from this deployment's base, so it works under a sub-path too. */
 export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
-    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
     // A plain variable, not a template literal: Vite wraps analysable imports in a preload
     // helper that breaks inside Astro's inlined scripts (__VITE_PRELOAD__ is not defined).
-    const url = base + 'pagefind/pagefind.js';
+    const url = SITE_BASE + 'pagefind/pagefind.js';
     // A large archive is indexed in several bundles (src/integrations/pagefind.ts): their list is
     // fetched while pagefind.js loads, and this language's bundles are merged.
-    const listing: Promise<Record<string, string[]>> = fetch(`${base}pagefind/yuedu-parts.json`)
+    const listing: Promise<Record<string, string[]>> = fetch(`${SITE_BASE}pagefind/yuedu-parts.json`)
       .then((response) => (response.ok ? response.json() : {}))
       .catch(() => ({}));
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // Pagefind's result URLs are site-root paths; Astro's base must be added back.
-    await api.options({ baseUrl: base });
+    await api.options({ baseUrl: SITE_BASE });
     const parts = await listing;
     const lang = document.documentElement.lang.toLowerCase();
-    await Promise.all((parts[lang] ?? []).map((part) => api.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base })));
+    await Promise.all((parts[lang] ?? []).map((part) => api.mergeIndex(`${SITE_BASE}pagefind/${part}`, { baseUrl: SITE_BASE })));
     return api;
   })();
   return loading;

@@ -1,8 +1,10 @@
+import { SITE_BASE } from './pagefind-api.ts';
+
 let table: Promise<Map<string, string>> | undefined;
 
 /** The build's traditional -> simplified table (src/pages/search/t2s.json.ts), fetched once, on need. */
 function loadTable(): Promise<Map<string, string>> {
-  table ??= fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}search/t2s.json`)
+  table ??= fetch(`${SITE_BASE}search/t2s.json`)
     .then((response) => (response.ok ? (response.json() as Promise<{ t: string; s: string }>) : { t: '', s: '' }))
     .then(({ t, s }) => {
       const simplified = [...s];

@@ -1,3 +1,5 @@
+import { SITE_BASE } from './pagefind-api.ts';
+
 /**
  * The search interface's own words, in simplified Chinese. On a zh-Hant page
  * the header panel shows them in traditional characters: this catalogue
@@ -33,7 +35,7 @@ export const uiLang = (): string => current.lang;
 /** On a zh-Hant page, fetches the traditional catalogue; without it the words stay simplified. */
 export async function loadUiText(): Promise<void> {
   if (document.documentElement.lang !== 'zh-Hant') return;
-  const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}search/ui-text.zh-hant.json`;
+  const url = `${SITE_BASE}search/ui-text.zh-hant.json`;
   const text = await fetch(url)
     .then((response) => (response.ok ? (response.json() as Promise<UiText>) : undefined))
     .catch(() => undefined);
