@@ -1,5 +1,6 @@
 import type { PagefindResultData } from './pagefind-api.ts';
 import { termPattern } from './query.ts';
+import { UI_TEXT } from './ui-text.ts';
 
 /** One part of an article: the opening (before the first ## heading) or a section. */
 export interface SectionText {
@@ -32,7 +33,8 @@ function decodeEntities(text: string): string {
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
 }
-export const OPENING_LABEL = '导语';
+/** The opening part's title; shown in the page's script by the renderer (ui-text.ts). */
+export const OPENING_LABEL = UI_TEXT.opening;
 
 /**
  * Cuts a page's indexed text into its parts at the heading anchors Pagefind
