@@ -28,7 +28,7 @@ export interface PagefindResultData {
 export interface PagefindResult {
   id: string;
   score: number;
-  /** Word positions of the matches; for a quoted phrase, those of each occurrence's words. */
+  /** Word positions of the matches; for a quoted phrase only its first occurrence's (Pagefind 1.6). */
   words: number[];
   data(): Promise<PagefindResultData>;
 }

@@ -23,25 +23,43 @@ export interface SearchOutcome {
   exact: number;
 }
 
-async function searchOnce(query: string, terms: string[], section: string): Promise<Omit<SearchOutcome, 'query'>> {
+/**
+ * How many words Pagefind makes of a term: it cuts queries with Intl.Segmenter in the page's
+ * language, as the build cut the indexed text (src/lib/word-breaks.ts).
+ */
+function wordCount(term: string): number {
+  const segmenter = new Intl.Segmenter(document.documentElement.lang || 'zh-CN', { granularity: 'word' });
+  return [...segmenter.segment(term)].filter((segment) => segment.isWordLike).length;
+}
+
+/** The pages to read, best first, and whether that order is a ranking at all. */
+async function find(query: string, terms: string[], section: string): Promise<{ results: PagefindResult[]; ranked: boolean }> {
   const pagefind = await loadPagefind();
   const options = section ? { filters: { section } } : {};
-  let results: PagefindResult[] = [];
-  if (terms.length === 1) {
-    // One term (a Chinese phrase is one) is looked up as a phrase first. Pagefind ranks pages by
-    // the phrase's words wherever they stand, so a page holding the whole phrase could rank below
-    // twenty that hold its words apart and never be read. Phrase hits all score alike; their
-    // matched word positions tell how often each page holds it.
-    const phrase = await pagefind.search(`"${terms[0]}"`, options);
-    results = [...phrase.results].sort((a, b) => b.words.length - a.words.length);
-  }
-  if (results.length === 0) results = (await pagefind.search(query, options)).results;
+  const loose = () => pagefind.search(query, options).then((response) => response.results);
+  const [term] = terms;
+  if (terms.length > 1 || term === undefined || wordCount(term) < 2) return { results: await loose(), ranked: true };
+  // A phrase of several words is looked up as a phrase: Pagefind ranks pages by its words wherever
+  // they stand, so a page holding the whole phrase could rank below twenty that hold its words apart
+  // and never be read.
+  const phrase = (await pagefind.search(`"${term}"`, options)).results;
+  if (phrase.length === 0) return { results: await loose(), ranked: true };
+  // Phrase hits all score alike and carry only their first occurrence, so they come unranked.
+  // Beyond one page of them, the loose search's ranking picks which twenty to read.
+  if (phrase.length <= MAX_PAGES) return { results: phrase, ranked: false };
+  const ids = new Set(phrase.map((result) => result.id));
+  return { results: (await loose()).filter((result) => ids.has(result.id)), ranked: true };
+}
+
+async function searchOnce(query: string, terms: string[], section: string): Promise<Omit<SearchOutcome, 'query'>> {
+  const { results, ranked } = await find(query, terms, section);
   const datas = await Promise.all(results.slice(0, MAX_PAGES).map((result) => result.data()));
   const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
-  // Whole-phrase matches first, most occurrences first; Pagefind's order otherwise (sort is stable).
-  const pages = datas
-    .map((data) => ({ data, hits: sectionHits(splitSections(data), terms) }))
-    .sort((a, b) => total(b) - total(a));
+  const read = datas.map((data) => ({ data, hits: sectionHits(splitSections(data), terms) }));
+  if (!ranked) read.sort((a, b) => total(b) - total(a));
+  // Pages holding the whole query before those Pagefind matched on some of its words; each group
+  // keeps its order (sort is stable).
+  const pages = read.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0));
   return { terms, pages, exact: pages.filter((page) => page.hits.length > 0).length };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -13,6 +13,7 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 // Small enough for CI, large enough for three home pages and paginated sections.
 const N = 45;
+const ABOUT_COMMON = [7, 31, 44];
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-newsroom-'));
 const dist = path.join(tmp, 'dist');
 let browser: Browser;
@@ -21,6 +22,14 @@ let server: StaticServer;
 beforeAll(async () => {
   const seed = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
   await writeCorpus(path.join(tmp, 'content'), { articles: N, source: seed.slice(seed.indexOf('\n---\n') + 5) });
+  // A few articles are about the common term (in the title, and again and again in the text); the
+  // others mention it in passing. One of them in every bundle but the first.
+  for (const k of ABOUT_COMMON) {
+    const file = path.join(tmp, 'content/articles', `a-${String(k).padStart(2, '0')}.md`);
+    const text = await readFile(file, 'utf8');
+    const focus = `${Array.from({ length: 6 }, () => `${COMMON_TERM}又一次成为焦点。`).join('')}\n`;
+    await writeFile(file, text.replace(/^title: "/m, `title: "${COMMON_TERM}专题：`) + `\n${focus}`);
+  }
   // Index in runs of 20 pages, as a 10,000-article archive is in runs of 5,000: three bundles per language.
   const build = await buildSite({ outDir: dist, contentDir: path.join(tmp, 'content'), indexBatch: 20 });
   if (build.code !== 0) throw new Error(build.output);
@@ -133,6 +142,19 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
     await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     expect(await tab.locator('.yd-result').count()).toBe(20);
+    await tab.close();
+  });
+
+  it('a word in every article ranks the articles about it on the first page, wherever they are in the index', async () => {
+    const tab = await browser.newPage({ viewport: PHONE });
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const titles = await tab.locator('.yd-result-title a').allInnerTexts();
+    expect(titles).toHaveLength(20);
+    // Pagefind's ranking decides the order (it weighs headings too); all of them make the first page.
+    const about = titles.filter((title) => title.startsWith(`${COMMON_TERM}专题`));
+    expect(about, titles.join(' | ')).toHaveLength(ABOUT_COMMON.length);
+    expect(titles[0]).toMatch(new RegExp(`^${COMMON_TERM}专题`));
     await tab.close();
   });
 

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PagefindApi, PagefindResult } from '../../src/scripts/pagefind-api.ts';
+
+// A stand-in for Pagefind that behaves as 1.6 does where ranking is concerned: a loose search
+// returns pages best first, a quoted one returns phrase hits in index order, all scored alike.
+const calls: string[] = [];
+let loose: PagefindResult[] = [];
+let phrase: PagefindResult[] = [];
+const pagefind: Pick<PagefindApi, 'search'> = {
+  search: async (term) => {
+    calls.push(term);
+    return { results: term.startsWith('"') ? phrase : loose };
+  },
+};
+vi.mock('../../src/scripts/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
+vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
+const { runSearch } = await import('../../src/scripts/search-core.ts');
+
+/** A result whose page says `text`, with no headings. */
+const result = (id: string, text: string, score = 1): PagefindResult => ({
+  id,
+  score,
+  words: [0],
+  data: async () => ({ url: `/articles/${id}/`, excerpt: '', raw_content: text, meta: { title: id }, filters: {}, anchors: [], sub_results: [] }),
+});
+const urls = (outcome: Awaited<ReturnType<typeof runSearch>>) => outcome.pages.map((page) => page.data.url.split('/')[2]);
+
+beforeEach(() => {
+  calls.length = 0;
+  loose = [];
+  phrase = [];
+});
+
+describe('runSearch', () => {
+  it('keeps Pagefind’s ranking for a one-word query and does not search it as a phrase', async () => {
+    loose = [result('titled', '阿里巴巴。', 9), result('long', '阿里巴巴，阿里巴巴，阿里巴巴。', 3)];
+    const outcome = await runSearch('阿里巴巴');
+    expect(calls).toEqual(['阿里巴巴']);
+    expect(urls(outcome)).toEqual(['titled', 'long']);
+  });
+
+  it('orders a few phrase hits, which come unranked, by how often each page holds the phrase', async () => {
+    phrase = [result('once', '云栖大会开幕。'), result('thrice', '云栖大会，云栖大会，云栖大会。')];
+    const outcome = await runSearch('云栖大会');
+    expect(calls).toEqual(['"云栖大会"']);
+    expect(urls(outcome)).toEqual(['thrice', 'once']);
+  });
+
+  it('lets the loose ranking choose which twenty of many phrase hits to read', async () => {
+    // 25 phrase hits in index order; the loose search ranks the last of them first, and a page
+    // holding the words apart in between, which is no phrase hit and is left out.
+    phrase = Array.from({ length: 25 }, (_, i) => result(`p${i}`, '云栖大会。'));
+    loose = [phrase[24]!, result('apart', '云，栖，大会。'), ...phrase.slice(0, 24)];
+    const outcome = await runSearch('云栖大会');
+    expect(calls).toEqual(['"云栖大会"', '云栖大会']);
+    expect(urls(outcome)).toEqual(['p24', ...Array.from({ length: 19 }, (_, i) => `p${i}`)]);
+    expect(outcome.exact).toBe(20);
+  });
+
+  it('falls back to the loose search when no page holds the phrase, whole-query pages first', async () => {
+    loose = [result('apart', '云，栖，大会。', 5), result('whole', '云栖大会。', 2)];
+    const outcome = await runSearch('云栖大会');
+    expect(calls).toEqual(['"云栖大会"', '云栖大会']);
+    expect(urls(outcome)).toEqual(['whole', 'apart']);
+    expect(outcome.exact).toBe(1);
+  });
+});
