@@ -33,6 +33,10 @@ function decodeEntities(text: string): string {
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
 }
+// Pagefind joins paragraphs with a space; after full-width punctuation it only shows as a gap ("减亏。 而在").
+const GAP_AFTER_CJK_PUNCTUATION = /(?<=[。！？；：，、」』）》〉】…—])\s+/gu;
+const join = (words: string[]) => words.join('').replace(GAP_AFTER_CJK_PUNCTUATION, '');
+
 /** The opening part's title; shown in the page's script by the renderer (ui-text.ts). */
 export const OPENING_LABEL = UI_TEXT.opening;
 
@@ -47,11 +51,11 @@ export function splitSections(data: PagefindResultData): SectionText[] {
   const pageUrl = data.url.split('#')[0] ?? data.url;
   const parts: SectionText[] = [];
   const firstLocation = anchors[0]?.location ?? words.length;
-  if (firstLocation > 0) parts.push({ title: OPENING_LABEL, url: pageUrl, text: words.slice(0, firstLocation).join('') });
+  if (firstLocation > 0) parts.push({ title: OPENING_LABEL, url: pageUrl, text: join(words.slice(0, firstLocation)) });
   anchors.forEach((anchor, i) => {
     const end = anchors[i + 1]?.location ?? words.length;
     const heading = decodeEntities(anchor.text);
-    let text = words.slice(anchor.location, end).join('');
+    let text = join(words.slice(anchor.location, end));
     // Pagefind writes each heading as "heading. " before the text under it.
     if (text.startsWith(heading)) text = text.slice(heading.length).replace(/^\.\s*/, '');
     parts.push({

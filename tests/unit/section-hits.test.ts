@@ -11,18 +11,18 @@ const page: PagefindResultData = {
   meta: { title: '标题' },
   filters: {},
   sub_results: [],
-  raw_content: ['标题', '. ', '云栖', '大会', '开幕', '。 ', '昂贵', '的', 'AI', '. ', '云', '栖', '大会', '与', 'Azure', '。'].join(Z),
+  raw_content: ['标题', '. ', '云栖', '大会', '开幕', '。 ', '会场', '。 ', '昂贵', '的', 'AI', '. ', '云', '栖', '大会', '与', 'Azure', '。'].join(Z),
   anchors: [
     { element: 'h1', id: 'yd-title', text: '标题', location: 0 },
-    { element: 'h2', id: '昂贵的ai', text: '昂贵的AI', location: 6 },
+    { element: 'h2', id: '昂贵的ai', text: '昂贵的AI', location: 8 },
   ],
 };
 const render = (parts: SnippetPart[] | undefined) => (parts ?? []).map((p) => (p.marked ? `[${p.text}]` : p.text)).join('');
 
 describe('splitSections', () => {
-  it('cuts the page at its heading anchors and labels the opening part 导语', () => {
+  it('cuts the page at its heading anchors, labels the opening part 导语, and drops the gap Pagefind leaves after 。', () => {
     expect(splitSections(page)).toEqual([
-      { title: '导语', url: '/news/articles/a/#yd-title', text: '云栖大会开幕。 ' },
+      { title: '导语', url: '/news/articles/a/#yd-title', text: '云栖大会开幕。会场。' },
       { title: '昂贵的AI', url: `/news/articles/a/#${encodeURIComponent('昂贵的ai')}`, text: '云栖大会与Azure。' },
     ]);
   });
@@ -32,7 +32,7 @@ describe('sectionHits', () => {
   it('finds the whole phrase even where Pagefind split it into single characters', () => {
     const hits = sectionHits(splitSections(page), ['云栖大会']);
     expect(hits.map((h) => [h.section.title, h.count, render(h.snippets[0])])).toEqual([
-      ['导语', 1, '[云栖大会]开幕。 '],
+      ['导语', 1, '[云栖大会]开幕。会场。'],
       ['昂贵的AI', 1, '[云栖大会]与Azure。'],
     ]);
   });
