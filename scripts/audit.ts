@@ -37,7 +37,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await server.close();
   await rm(tmp, { recursive: true, force: true });
 }

@@ -44,8 +44,14 @@ async function findNeighbours(): Promise<Map<string, Neighbours>> {
   return neighbours;
 }
 
+/** What both article routes (simplified and traditional) are given for one article. */
+export interface ArticlePageProps {
+  article: Article;
+  neighbours: Neighbours;
+}
+
 /** getStaticPaths for the article pages (both scripts): each article with its section neighbours. */
-export async function articlePaths() {
+export async function articlePaths(): Promise<{ params: { id: string }; props: ArticlePageProps }[]> {
   const neighbours = await sectionNeighbours();
   return (await listArticles()).map((article) => ({
     params: { id: article.id },
