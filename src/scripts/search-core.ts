@@ -19,8 +19,10 @@ export interface SearchOutcome {
   /** Set when the query was converted from traditional characters to find these. */
   simplified?: string;
   pages: PageResult[];
-  /** Pages with the whole query in them. */
+  /** Pages with the whole query in them, of those read. */
   exact: number;
+  /** Pages the search matched; only the first MAX_PAGES are read and shown. */
+  matched: number;
 }
 
 /**
@@ -60,14 +62,14 @@ async function searchOnce(query: string, terms: string[], section: string): Prom
   // Pages holding the whole query before those Pagefind matched on some of its words; each group
   // keeps its order (sort is stable).
   const pages = read.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0));
-  return { terms, pages, exact: pages.filter((page) => page.hits.length > 0).length };
+  return { terms, pages, exact: pages.filter((page) => page.hits.length > 0).length, matched: results.length };
 }
 
 /** Searches every article, or with `section` only that news section's (Pagefind filter). */
 export async function runSearch(raw: string, section = ''): Promise<SearchOutcome> {
   const query = normaliseQuery(raw);
   const terms = queryTerms(query);
-  if (terms.length === 0) return { query, terms, pages: [], exact: 0 };
+  if (terms.length === 0) return { query, terms, pages: [], exact: 0, matched: 0 };
   const outcome = await searchOnce(terms.join(' '), terms, section);
   if (outcome.exact > 0 || !/\p{Script=Han}/u.test(query)) return { query, ...outcome };
   // Nothing holds the query as typed: it may be in traditional characters (阿里雲 -> 阿里云).

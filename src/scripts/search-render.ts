@@ -61,12 +61,15 @@ function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIElement {
 }
 
 /** What the live region announces: how many articles, and whether they hold the whole query. */
-export function describeOutcome({ query, simplified, pages, exact }: SearchOutcome): string {
+export function describeOutcome({ query, simplified, pages, exact, matched }: SearchOutcome): string {
   const text = uiText();
   if (query === '' || pages.length === 0 && !/[\p{L}\p{N}]/u.test(query)) return text.prompt;
   if (exact > 0) {
-    const found = fill(text.found, { n: exact, q: simplified ?? query }) + (simplified ? fill(text.converted, { q: query }) : '');
     const loose = pages.length - exact;
+    // Every page matched holds the whole query, but only the best are shown: say how many there are.
+    const more = loose === 0 && matched > pages.length;
+    const found = fill(text.found, { n: more ? matched : exact, q: simplified ?? query }) + (simplified ? fill(text.converted, { q: query }) : '');
+    if (more) return found + fill(text.showing, { n: pages.length });
     return loose > 0 ? found + fill(text.alsoLoose, { n: loose }) : found;
   }
   if (pages.length > 0) return fill(text.onlyLoose, { q: query, n: pages.length });

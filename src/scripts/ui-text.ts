@@ -20,6 +20,7 @@ export const UI_TEXT = {
   found: '找到 {n} 篇包含“{q}”的文章',
   converted: '（“{q}”已按简体搜索）',
   alsoLoose: '，另有 {n} 篇部分相关',
+  showing: '，下面是最相关的 {n} 篇',
   onlyLoose: '没有文章完整包含“{q}”；以下 {n} 篇包含其中部分字词',
   none: '没有找到与“{q}”相关的文章',
 };

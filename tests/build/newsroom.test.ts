@@ -151,6 +151,8 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     const titles = await tab.locator('.yd-result-title a').allInnerTexts();
     expect(titles).toHaveLength(20);
+    // Every article holds it; the status says so, not just how many are shown.
+    expect(await tab.locator('#yd-search-status').innerText()).toBe(`找到 ${N} 篇包含“${COMMON_TERM}”的文章，下面是最相关的 20 篇`);
     // Pagefind's ranking decides the order (it weighs headings too); all of them make the first page.
     const about = titles.filter((title) => title.startsWith(`${COMMON_TERM}专题`));
     expect(about, titles.join(' | ')).toHaveLength(ABOUT_COMMON.length);

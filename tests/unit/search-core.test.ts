@@ -15,6 +15,7 @@ const pagefind: Pick<PagefindApi, 'search'> = {
 vi.mock('../../src/scripts/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
 vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
 const { runSearch } = await import('../../src/scripts/search-core.ts');
+const { describeOutcome } = await import('../../src/scripts/search-render.ts');
 
 /** A result whose page says `text`, with no headings. */
 const result = (id: string, text: string, score = 1): PagefindResult => ({
@@ -31,7 +32,7 @@ beforeEach(() => {
   phrase = [];
 });
 
-describe('runSearch', () => {
+describe('runSearch and what the status line says of it', () => {
   it('keeps Pagefind’s ranking for a one-word query and does not search it as a phrase', async () => {
     loose = [result('titled', '阿里巴巴。', 9), result('long', '阿里巴巴，阿里巴巴，阿里巴巴。', 3)];
     const outcome = await runSearch('阿里巴巴');
@@ -44,6 +45,7 @@ describe('runSearch', () => {
     const outcome = await runSearch('云栖大会');
     expect(calls).toEqual(['"云栖大会"']);
     expect(urls(outcome)).toEqual(['thrice', 'once']);
+    expect(describeOutcome(outcome)).toBe('找到 2 篇包含“云栖大会”的文章');
   });
 
   it('lets the loose ranking choose which twenty of many phrase hits to read', async () => {
@@ -55,6 +57,8 @@ describe('runSearch', () => {
     expect(calls).toEqual(['"云栖大会"', '云栖大会']);
     expect(urls(outcome)).toEqual(['p24', ...Array.from({ length: 19 }, (_, i) => `p${i}`)]);
     expect(outcome.exact).toBe(20);
+    expect(outcome.matched).toBe(25);
+    expect(describeOutcome(outcome)).toBe('找到 25 篇包含“云栖大会”的文章，下面是最相关的 20 篇');
   });
 
   it('falls back to the loose search when no page holds the phrase, whole-query pages first', async () => {
