@@ -1,3 +1,5 @@
+import { withoutCjkGaps } from './section-hits.ts';
+
 /**
  * Pagefind excerpts are HTML with <mark> around hits. Parse them inertly and
  * rebuild only text and <mark>, so nothing from the index can inject markup.
@@ -5,7 +7,8 @@
  * Pagefind writes each heading into the page text as "heading. ", so an
  * excerpt near a section's start repeats the heading its link already shows
  * ("淘天集团 . 据悉…"). When the excerpt opens with `heading`, that opening
- * and its full stop are left out.
+ * and its full stop are left out, as are the gaps between paragraphs that
+ * section excerpts drop too.
  */
 export function safeExcerpt(html: string, heading = ''): DocumentFragment {
   const template = document.createElement('template');
@@ -17,7 +20,7 @@ export function safeExcerpt(html: string, heading = ''): DocumentFragment {
       mark.textContent = node.textContent;
       out.append(mark);
     } else {
-      out.append(node.textContent ?? '');
+      out.append(withoutCjkGaps(node.textContent ?? ''));
     }
   }
   const text = out.textContent ?? '';

@@ -35,7 +35,9 @@ function decodeEntities(text: string): string {
 }
 // Pagefind joins paragraphs with a space; after full-width punctuation it only shows as a gap ("减亏。 而在").
 const GAP_AFTER_CJK_PUNCTUATION = /(?<=[。！？；：，、」』）》〉】…—])\s+/gu;
-const join = (words: string[]) => words.join('').replace(GAP_AFTER_CJK_PUNCTUATION, '');
+/** Page text from the index without those gaps; a space elsewhere (between Latin words, list items) stays. */
+export const withoutCjkGaps = (text: string): string => text.replace(GAP_AFTER_CJK_PUNCTUATION, '');
+const join = (words: string[]) => withoutCjkGaps(words.join(''));
 
 /** The opening part's title; shown in the page's script by the renderer (ui-text.ts). */
 export const OPENING_LABEL = UI_TEXT.opening;

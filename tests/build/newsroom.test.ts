@@ -172,7 +172,7 @@ describe(`a newsroom of ${N} articles`, () => {
     expect(everywhere.filter((file) => /-ui\.|highlight/.test(file))).toEqual([]);
   });
 
-  it('partial matches show excerpts that do not repeat the heading their link already names', async () => {
+  it('partial matches show excerpts that do not repeat the heading their link already names, nor gaps after 。', async () => {
     const tab = await browser.newPage({ viewport: PHONE });
     // rareTerm(0) is in a 美股新闻 article; in 科技 only its words are, apart.
     await tab.goto(`${server.url}search/?q=${encodeURIComponent(rareTerm(0))}&section=${encodeURIComponent(SECTIONS[1]?.name ?? '')}`);
@@ -192,6 +192,7 @@ describe(`a newsroom of ${N} articles`, () => {
     for (const { heading, excerpt } of hits) {
       expect(excerpt.trim().length, heading).toBeGreaterThan(0);
       expect(excerpt.startsWith(heading), `${heading} | ${excerpt}`).toBe(false);
+      expect(excerpt, heading).not.toMatch(/[。！？，]\s/u);
     }
     await tab.close();
   });
