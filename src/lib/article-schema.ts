@@ -1,27 +1,49 @@
 import { z } from 'astro/zod';
 
+const text = () => z.string().trim().min(1, 'must not be empty');
+
+// YAML turns an unquoted 2023-10-31 into a Date; either way we keep the plain day.
+const day = () =>
+  z.union([z.date(), z.string()]).transform((value, ctx) => {
+    const plain = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(plain) || Number.isNaN(Date.parse(plain))) {
+      ctx.addIssue({ code: 'custom', message: `expected YYYY-MM-DD, got ${JSON.stringify(plain)}` });
+      return z.NEVER;
+    }
+    return plain;
+  });
+
 /**
  * The one list of frontmatter fields. Optional fields stay absent when the
  * source does not state them: we never invent an author or a date.
  */
-export const articleSchema = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty'),
-  section: z.string().trim().min(1, 'must not be empty'),
-  author: z.string().trim().min(1, 'must not be empty').optional(),
-  // YAML turns an unquoted 2023-10-31 into a Date; either way we keep the plain day.
-  date: z
-    .union([z.date(), z.string()])
-    .transform((value, ctx) => {
-      const day = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
-        ctx.addIssue({ code: 'custom', message: `expected YYYY-MM-DD, got ${JSON.stringify(day)}` });
-        return z.NEVER;
-      }
-      return day;
-    })
-    .optional(),
+export const frontmatterFields = {
+  title: text(),
+  section: text(),
+  author: text().optional(),
+  date: day().optional(),
+  /** The day the article was last changed, when the source says so. */
+  updated: day().optional(),
+  /** A summary for listings, feeds and search engines; the lead paragraph when absent. */
+  description: text().optional(),
+  /** A picture beside the Markdown file, shown under the title and in listings; checked by pictures.ts. */
+  cover: text().optional(),
+  cover_alt: text().optional(),
+  /** The original article on the web, and who published it first. */
+  source_url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  publisher: text().optional(),
+  tags: z.array(text()).optional(),
   // The raw scrape the article was imported from, for provenance.
-  source: z.string().trim().min(1, 'must not be empty').optional(),
-});
+  source: text().optional(),
+};
+
+/** A cover is a picture readers see; screen readers need its words too. */
+function coverNeedsAlt(data: { cover?: string | undefined; cover_alt?: string | undefined }, ctx: z.RefinementCtx) {
+  if (data.cover !== undefined && data.cover_alt === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['cover_alt'], message: 'required when "cover" is given: describe the picture' });
+  }
+}
+
+export const articleSchema = z.strictObject(frontmatterFields).superRefine(coverNeedsAlt);
 
 export type ArticleData = z.infer<typeof articleSchema>;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,44 +6,82 @@ import type { Loader } from 'astro/loaders';
 import { parseArticleFile, SLUG_PATTERN } from './article-file.ts';
 import { ContentError } from './content-error.ts';
 import { renderMarkdown } from './markdown.ts';
+import { checkPicture, type CheckedPicture } from './pictures.ts';
 import { contentDir, readSections } from './sections.ts';
 
+/** An article is `articles/<slug>.md`, or `articles/<slug>/index.md` with its pictures beside it. */
+async function findArticleFiles(dir: string): Promise<{ id: string; file: string }[]> {
+  const found: { id: string; file: string }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.md')) found.push({ id: entry.name.slice(0, -'.md'.length), file: path.join(dir, entry.name) });
+    else if (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.md'))) found.push({ id: entry.name, file: path.join(dir, entry.name, 'index.md') });
+  }
+  return found.sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
+}
+
 /**
- * content/articles/*.md -> schema check -> markdown-it -> content store.
+ * content/articles -> schema check -> markdown-it -> picture check -> content store.
  * Replaces Astro's glob() loader so pages get markdown-it's HTML, not Sätteri's.
- * Every problem in every file is reported together, then the build stops.
+ * Pictures are handed to Astro as image() fields (`cover`, `pictures`), so
+ * astro:assets encodes them. Every problem in every file is reported
+ * together, then the build stops.
  */
 export function articlesLoader(): Loader {
   return {
     name: 'yuedu-articles',
-    load: async ({ store, config, logger, generateDigest }) => {
+    load: async ({ store, config, logger, generateDigest, parseData }) => {
       const root = fileURLToPath(config.root);
       const dir = path.join(contentDir, 'articles');
       const sectionNames = readSections().map((s) => s.name);
-      const files = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
       const problems: string[] = [];
       const entries = [];
-      for (const name of files) {
+      const seen = new Map<string, string>();
+      for (const { id, file } of await findArticleFiles(dir)) {
         // Root-relative with forward slashes: Astro rejects absolute entry paths.
-        const filePath = path.relative(root, path.join(dir, name)).split(path.sep).join('/');
-        const id = name.slice(0, -'.md'.length);
+        const filePath = path.relative(root, file).split(path.sep).join('/');
         if (!SLUG_PATTERN.test(id)) {
           problems.push(`${filePath}: file name: "${id}" is not an ASCII slug like "aliyun-cloud"; it becomes the URL`);
         }
-        const bytes = await readFile(path.join(dir, name));
+        const twin = seen.get(id);
+        if (twin) problems.push(`${filePath}: file name: "${id}" is also ${twin}; one URL, one article`);
+        seen.set(id, filePath);
+        const bytes = await readFile(file);
         const parsed = parseArticleFile(bytes, filePath, sectionNames);
-        if (!parsed.ok) problems.push(...parsed.problems);
-        else entries.push({ id, filePath, bytes, ...parsed });
+        if (!parsed.ok) {
+          problems.push(...parsed.problems);
+          continue;
+        }
+        const rendered = renderMarkdown(parsed.body);
+        const check = (src: string, field: string) => checkPicture(src, file, contentDir, filePath, field);
+        const pictures: CheckedPicture[] = [];
+        for (const ref of rendered.pictureRefs) {
+          const result = await check(ref.src, 'picture');
+          if (!result.ok) problems.push(result.problem);
+          else pictures.push(result.picture);
+          if (ref.alt.trim() === '') logger.warn(`${filePath}: picture "${ref.src}": no alt text; describe it for readers who cannot see it: ![描述](${ref.src})`);
+        }
+        let cover: CheckedPicture | undefined;
+        if (parsed.data.cover !== undefined) {
+          const result = await check(parsed.data.cover, '"cover"');
+          if (!result.ok) problems.push(result.problem);
+          else cover = result.picture;
+        }
+        entries.push({ id, filePath, bytes, data: parsed.data, body: parsed.body, rendered, pictures, cover });
       }
       if (problems.length > 0) throw new ContentError(problems);
       if (entries.length === 0) throw new ContentError([`${path.relative(root, dir)}: no articles (*.md) found`]);
 
       store.clear();
-      for (const { id, filePath, bytes, data, body } of entries) {
-        const { html, headings, charCount, lead } = renderMarkdown(body);
+      for (const { id, filePath, bytes, data, body, rendered, pictures, cover } of entries) {
+        const { html, headings, charCount, lead } = rendered;
         store.set({
           id,
-          data,
+          // image() fields: Astro imports each picture and hands pages its ImageMetadata.
+          data: await parseData({
+            id,
+            filePath,
+            data: { ...data, cover: cover?.relative, pictures: pictures.map((p) => p.relative) },
+          }),
           body,
           filePath,
           digest: generateDigest(bytes.toString('utf8')),

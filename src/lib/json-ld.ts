@@ -9,6 +9,12 @@ export interface NewsArticleInput {
   url?: string | undefined;
   author?: string | undefined;
   date?: string | undefined;
+  updated?: string | undefined;
+  tags?: readonly string[] | undefined;
+  /** The original article this one reproduces. */
+  sourceUrl?: string | undefined;
+  /** Absolute URL of the cover (only when the site URL is known). */
+  image?: string | undefined;
 }
 
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
@@ -25,6 +31,10 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     ...(input.url ? { url: input.url, mainEntityOfPage: input.url } : {}),
     ...(input.author ? { author: { '@type': 'Person', name: input.author } } : {}),
     ...(input.date ? { datePublished: input.date } : {}),
+    ...(input.updated ? { dateModified: input.updated } : {}),
+    ...(input.tags?.length ? { keywords: input.tags.join(',') } : {}),
+    ...(input.sourceUrl ? { isBasedOn: input.sourceUrl } : {}),
+    ...(input.image ? { image: input.image } : {}),
   };
 }
 

@@ -1,5 +1,9 @@
 import MarkdownIt, { type Env, type Token } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
+import type { Script } from './hant.ts';
+import { blocksPlugin, linksPlugin } from './markdown/blocks.ts';
+import { footnotesPlugin } from './markdown/footnotes.ts';
+import { picturesPlugin, type PictureMarkup, type PictureRef, type PicturesEnv } from './markdown/pictures.ts';
 import { slugify } from './slugify.ts';
 
 export interface Heading {
@@ -15,13 +19,23 @@ export interface RenderedArticle {
   charCount: number;
   /** Text of the first paragraph, for listings and descriptions. */
   lead: string;
+  /** Every picture the body shows, in document order. */
+  pictureRefs: PictureRef[];
+}
+
+export interface RenderOptions {
+  /** Ids to give the headings in order, so a converted page keeps the original's anchors. */
+  slugs?: readonly string[] | undefined;
+  /** The encoded pictures, one per picture in document order (pictures.ts). */
+  pictures?: readonly PictureMarkup[] | undefined;
+  /** The script of the page, for the few words the renderer adds (注释, 表格). */
+  script?: Script | undefined;
 }
 
 // html: false is our XSS boundary: raw HTML in a content file is shown as text (markdown-it docs/safety.md).
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
-/** `slugs`: ids to give the headings in order, so a converted page keeps the original's anchors. */
-type RenderEnv = Env & { slugs?: string[] };
+type RenderEnv = Env & PicturesEnv & { slugs?: string[]; script?: Script | undefined };
 
 md.use(anchor, {
   level: [2, 3, 4, 5, 6],
@@ -38,6 +52,8 @@ md.use(anchor, {
   }),
 });
 
+md.use(picturesPlugin).use(blocksPlugin).use(linksPlugin).use(footnotesPlugin);
+
 function inlineText(token: Token | undefined): string {
   return (token?.children ?? [])
     .filter((child) => child.type === 'text' || child.type === 'code_inline')
@@ -45,13 +61,13 @@ function inlineText(token: Token | undefined): string {
     .join('');
 }
 
-/**
- * Renders an article body. The only way Markdown becomes HTML in yuedu.
- * `slugs` reuses another rendering's heading ids (the traditional page keeps
- * the simplified page's anchors, so a #link works on both).
- */
-export function renderMarkdown(source: string, slugs?: readonly string[]): RenderedArticle {
-  const env: RenderEnv = slugs ? { slugs: [...slugs] } : {};
+/** Renders an article body. The only way Markdown becomes HTML in yuedu. */
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedArticle {
+  const env: RenderEnv = {
+    ...(options.slugs ? { slugs: [...options.slugs] } : {}),
+    ...(options.pictures ? { pictures: [...options.pictures] } : {}),
+    script: options.script,
+  };
   const tokens = md.parse(source, env);
   const headings: Heading[] = [];
   let charCount = 0;
@@ -63,8 +79,10 @@ export function renderMarkdown(source: string, slugs?: readonly string[]): Rende
     } else if (token.type === 'inline') {
       const text = inlineText(token);
       charCount += text.replace(/\s/gu, '').length;
-      if (!lead && tokens[i - 1]?.type === 'paragraph_open') lead = text;
+      const open = tokens[i - 1];
+      if (!lead && open?.type === 'paragraph_open' && open.tag === 'p') lead = text;
     }
   });
-  return { html: md.renderer.render(tokens, md.options, env), headings, charCount, lead };
+  const html = md.renderer.render(tokens, md.options, env);
+  return { html, headings, charCount, lead, pictureRefs: env.pictureRefs ?? [] };
 }

@@ -26,6 +26,8 @@ export const articleUrl = (id: string, script: 'zh-CN' | 'zh-Hant' = 'zh-CN') =>
   pageUrl(`articles/${id}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
 export const sectionUrl = (slug: string) => pageUrl(`sections/${slug}`);
 export const searchUrl = () => pageUrl('search');
+/** Page n of a tag's listing (1 is the tag page). */
+export const tagPageUrl = (slug: string, n = 1) => (n === 1 ? pageUrl(`tags/${slug}`) : pageUrl(`tags/${slug}/page/${n}`));
 
 /** Page n of the home listing (1 is the home page). */
 export const homePageUrl = (n: number) => (n === 1 ? homeUrl() : pageUrl(`page/${n}`));

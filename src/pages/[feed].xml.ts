@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { articleMeta, teaser } from '../lib/article-meta.ts';
 import { listArticles } from '../lib/collection.ts';
+import { socialImage } from '../lib/picture-markup.ts';
 import { readSite } from '../lib/site.ts';
 import { articleUrl } from '../lib/urls.ts';
 
@@ -21,13 +22,20 @@ export const GET: APIRoute = async ({ site }) => {
     description,
     site: new URL(import.meta.env.BASE_URL, site).href,
     customData: '<language>zh-CN</language>',
-    items: articles.map((article) => ({
-      title: article.data.title,
-      link: articleUrl(article.id),
-      description: teaser(articleMeta(article).lead, 200),
-      categories: [article.data.section],
-      ...(article.data.date ? { pubDate: new Date(article.data.date) } : {}),
-      ...(article.data.author ? { author: article.data.author } : {}),
-    })),
+    items: await Promise.all(
+      articles.map(async ({ id, data, ...article }) => {
+        const cover = data.cover && (await socialImage(data.cover));
+        return {
+          title: data.title,
+          link: articleUrl(id),
+          description: data.description ?? teaser(articleMeta(article).lead, 200),
+          categories: [data.section, ...(data.tags ?? [])],
+          ...(data.date ? { pubDate: new Date(data.date) } : {}),
+          ...(data.author ? { author: data.author } : {}),
+          // The encoded file's size is not known while pages render; RSS best practice is 0 then.
+          ...(cover ? { enclosure: { url: new URL(cover.src, site).href, length: 0, type: 'image/jpeg' } } : {}),
+        };
+      }),
+    ),
   });
 };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, type BuildOptions } from './build-site.ts';
+import { pictureContent } from './picture-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,25 +13,33 @@ declare module 'vitest' {
     distNews: string;
     /** dist/ with URL_FORMAT=file, for hosts that do not map /dir/ to /dir/index.html */
     distFile: string;
+    /** dist/ of the site plus the picture fixture article, under /news/ with SITE_URL */
+    distPictures: string;
+    /** the content folder distPictures was built from */
+    pictureContentDir: string;
   }
 }
 
 export const SITE_URL = 'https://example.com';
-const BUILDS: Record<'distRoot' | 'distNews' | 'distFile', Omit<BuildOptions, 'outDir'>> = {
+type BuildKey = 'distRoot' | 'distNews' | 'distFile' | 'distPictures';
+const builds = (pictureContentDir: string): Record<BuildKey, Omit<BuildOptions, 'outDir'>> => ({
   distRoot: {},
   distNews: { base: '/news/', site: SITE_URL },
   distFile: { urlFormat: 'file' },
-};
+  distPictures: { base: '/news/', site: SITE_URL, contentDir: pictureContentDir },
+});
 
 /** Builds the site once per test run in each deploy shape; every test file reads these. */
 export default async function setup(project: TestProject) {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-test-'));
+  const pictures = await pictureContent(path.join(tmp, 'picture-content'));
+  project.provide('pictureContentDir', pictures);
   // One after the other: concurrent Astro builds in one project share its cache folder.
-  for (const [key, options] of Object.entries(BUILDS)) {
+  for (const [key, options] of Object.entries(builds(pictures))) {
     const outDir = path.join(tmp, key);
     const { code, output } = await buildSite({ outDir, ...options });
     if (code !== 0) throw new Error(`astro build (${JSON.stringify(options)}) failed:\n${output}`);
-    project.provide(key as keyof typeof BUILDS, outDir);
+    project.provide(key as BuildKey, outDir);
   }
   return () => rm(tmp, { recursive: true, force: true });
 }

@@ -38,8 +38,14 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('href="javascript:');
   });
 
-  it('links bare URLs', () => {
-    expect(renderMarkdown('见 https://example.com/a 。\n').html).toContain('<a href="https://example.com/a">');
+  it('links bare URLs, marked as leaving the site', () => {
+    expect(renderMarkdown('见 https://example.com/a 。\n').html).toContain('<a href="https://example.com/a" rel="noopener" class="yd-external">');
+  });
+
+  it('leaves links within the site unmarked', () => {
+    const { html } = renderMarkdown('回到[首页](/)或[本节](#notes)。\n');
+    expect(html).toContain('<a href="/">首页</a>');
+    expect(html).toContain('<a href="#notes">本节</a>');
   });
 
   it('counts characters without whitespace and keeps the first paragraph as the lead', () => {
@@ -52,10 +58,84 @@ describe('renderMarkdown', () => {
 describe('renderMarkdown with given heading ids', () => {
   it('keeps the simplified page’s anchors on the traditional page', () => {
     const hans = renderMarkdown('## 昂贵的AI\n\n正文。\n\n## 昂贵的AI\n');
-    const hant = renderMarkdown('## 昂貴的AI\n\n正文。\n\n## 昂貴的AI\n', hans.headings.map((h) => h.slug));
+    const hant = renderMarkdown('## 昂貴的AI\n\n正文。\n\n## 昂貴的AI\n', { slugs: hans.headings.map((h) => h.slug) });
     expect(hant.headings).toEqual([
       { depth: 2, slug: '昂贵的ai', text: '昂貴的AI' },
       { depth: 2, slug: '昂贵的ai-1', text: '昂貴的AI' },
     ]);
+  });
+});
+
+describe('renderMarkdown beyond paragraphs', () => {
+  it('aligns table columns with classes, never inline styles the CSP would block', () => {
+    const { html } = renderMarkdown('| 指标 | 数值 |\n| :--- | ---: |\n| 利用率 | 61.5 |\n');
+    expect(html).not.toContain('style=');
+    expect(html).toContain('<td class="yd-align-right">61.5</td>');
+    expect(html).toContain('<th class="yd-align-left">指标</th>');
+  });
+
+  it('puts each table in its own focusable, named scroll box', () => {
+    const { html } = renderMarkdown('| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n', { script: 'zh-Hant' });
+    expect(html).toMatch(/^<div class="yd-table" tabindex="0" role="region" aria-label="表格"><table>/);
+  });
+
+  it('numbers footnotes, lists them at the end and links there and back with prefixed ids', () => {
+    const { html } = renderMarkdown('正文[^a]，再引[^b]。\n\n[^a]: 第一条注释。\n[^b]: 第二条注释。\n');
+    expect(html).toContain('<sup class="yd-fnref"><a href="#yd-fn-1" id="yd-fnref-1"');
+    expect(html).toContain('<a href="#yd-fn-2" id="yd-fnref-2"');
+    expect(html).toMatch(/<section class="yd-notes"[^>]*><h2 id="yd-notes-title" class="yd-notes-title">注释<\/h2>/);
+    expect(html).toMatch(/<li id="yd-fn-1"><p>第一条注释。 <a href="#yd-fnref-1" class="yd-fnback" aria-label="回到引用 1">/);
+    // Not read as a link reference definition: no link whose URL is the note's text.
+    expect(html).not.toContain('href="第一条注释');
+  });
+
+  it('says 註釋 on the traditional page, with the same note ids', () => {
+    const { html } = renderMarkdown('正文[^1]。\n\n[^1]: 註釋內容。\n', { script: 'zh-Hant' });
+    expect(html).toContain('>註釋</h2>');
+    expect(html).toContain('id="yd-fn-1"');
+    expect(html).toContain('aria-label="回到引用 1"');
+  });
+
+  it('renders quotes, lists, inline code, code blocks and rules as their elements', () => {
+    const { html } = renderMarkdown('> 引语。\n\n1. 一\n2. 二\n\n- 甲\n\n用 `npm test`。\n\n```\nuptime\n```\n\n---\n');
+    expect(html).toContain('<blockquote>\n<p>引语。</p>\n</blockquote>');
+    expect(html).toContain('<ol>\n<li>一</li>');
+    expect(html).toContain('<ul>\n<li>甲</li>');
+    expect(html).toContain('<code>npm test</code>');
+    expect(html).toContain('<pre><code>uptime\n</code></pre>');
+    expect(html).toContain('<hr>');
+  });
+});
+
+describe('renderMarkdown with pictures', () => {
+  const body = '导语。\n\n![机房外景](./a.jpg "清晨的机房")\n\n文字中的图![图标](./b.png)。\n';
+
+  it('collects every picture in document order with its alt text and caption', () => {
+    expect(renderMarkdown(body).pictureRefs).toEqual([
+      { src: './a.jpg', alt: '机房外景', caption: '清晨的机房' },
+      { src: './b.png', alt: '图标', caption: '' },
+    ]);
+  });
+
+  it('makes a paragraph of one picture a figure with its title as the caption', () => {
+    const pictures = [
+      { render: (alt: string, escape: (t: string) => string) => `<img src="/x-a.avif" alt="${escape(alt)}">` },
+      { render: (alt: string, escape: (t: string) => string) => `<img src="/x-b.avif" alt="${escape(alt)}">` },
+    ];
+    const { html, lead } = renderMarkdown(body, { pictures });
+    expect(html).toContain('<figure class="yd-figure"><picture><img src="/x-a.avif" alt="机房外景"></picture><figcaption>清晨的机房</figcaption></figure>');
+    // A picture inside a sentence stays inline: no figure inside a paragraph.
+    expect(html).toContain('<p>文字中的图<picture><img src="/x-b.avif" alt="图标"></picture>。</p>');
+    expect(lead).toBe('导语。');
+  });
+
+  it('never takes a figure for the lead', () => {
+    expect(renderMarkdown('![图](./a.jpg "说明")\n\n第一段。\n').lead).toBe('第一段。');
+  });
+
+  it('escapes alt text and captions', () => {
+    const { html } = renderMarkdown('![<b>"x"</b>](./a.jpg "<script>")\n');
+    expect(html).toContain('alt="&lt;b&gt;&quot;x&quot;&lt;/b&gt;"');
+    expect(html).toContain('<figcaption>&lt;script&gt;</figcaption>');
   });
 });

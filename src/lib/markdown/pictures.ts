@@ -1,0 +1,75 @@
+import type { MarkdownIt } from 'markdown-it';
+import type { Env, Token } from 'markdown-it';
+
+/** A picture as the Markdown names it: `![alt](src "caption")`. */
+export interface PictureRef {
+  src: string;
+  alt: string;
+  caption: string;
+}
+
+/** What a page hands the renderer for one picture: the <picture> element's inner markup, in document order. */
+export interface PictureMarkup {
+  /** `<source>` elements and the `<img>`, without alt (the renderer adds the alt of each use). */
+  render: (alt: string, escape: (text: string) => string) => string;
+}
+
+export type PicturesEnv = Env & {
+  /** Filled while parsing: every picture in document order. */
+  pictureRefs?: PictureRef[];
+  /** Given by the page: one entry per picture in document order (see pictures.ts). */
+  pictures?: PictureMarkup[];
+};
+
+const altText = (token: Token) => (token.children ?? []).map((child) => child.content).join('');
+
+/** A paragraph that holds one picture and nothing else is a figure, not a line of text. */
+function soleImage(inline: Token | undefined): Token | undefined {
+  const children = (inline?.children ?? []).filter((c) => !(c.type === 'softbreak' || (c.type === 'text' && c.content.trim() === '')));
+  return children.length === 1 && children[0]?.type === 'image' ? children[0] : undefined;
+}
+
+/**
+ * Pictures: collects every `![alt](src "caption")` for the loader to check
+ * and the page to encode (pictures.ts), turns a paragraph of one picture into
+ * <figure> with the title as <figcaption>, and renders each picture from the
+ * markup the page prepared. Without that markup (the loader's own render, read
+ * for headings and stats only) a picture is a plain <img>.
+ */
+export function picturesPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('yd_pictures', (state) => {
+    const env = state.env as PicturesEnv;
+    const refs: PictureRef[] = (env.pictureRefs = []);
+    state.tokens.forEach((token, i) => {
+      if (token.type === 'inline') {
+        for (const child of token.children ?? []) {
+          if (child.type === 'image') refs.push({ src: String(child.attrGet('src') ?? ''), alt: altText(child), caption: String(child.attrGet('title') ?? '') });
+        }
+      }
+      const open = token.type === 'paragraph_open' ? token : undefined;
+      const image = open && soleImage(state.tokens[i + 1]);
+      const close = state.tokens[i + 2];
+      if (open && image && close?.type === 'paragraph_close') {
+        open.tag = close.tag = 'figure';
+        open.hidden = close.hidden = false;
+        open.attrSet('class', 'yd-figure');
+        image.meta = { ...image.meta, figure: true };
+      }
+    });
+  });
+
+  md.renderer.rules['image'] = (tokens, idx, _options, renderEnv) => {
+    const env = (renderEnv ?? {}) as PicturesEnv;
+    const token = tokens[idx];
+    if (!token) return '';
+    const escape = md.utils.escapeHtml;
+    const alt = altText(token);
+    const picture = env.pictures?.shift();
+    const caption = String(token.attrGet('title') ?? '');
+    const figure = token.meta?.figure === true;
+    const body = picture ? `<picture>${picture.render(alt, escape)}</picture>` : `<img src="${escape(String(token.attrGet('src') ?? ''))}" alt="${escape(alt)}">`;
+    if (!figure) return body;
+    // The title becomes visible text, not a tooltip: read once, and indexed for search.
+    return caption ? `${body}<figcaption>${escape(caption)}</figcaption>` : body;
+  };
+}
