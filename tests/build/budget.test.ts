@@ -5,15 +5,22 @@ import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTICLE_PAGE } from '../support/dist.ts';
 import { firstView } from '../support/first-view.ts';
+import { PICTURE_HANT_PAGE, PICTURE_PAGE } from '../support/picture-site.ts';
 
 const dist = inject('distRoot');
 const KB = 1024;
 
+// Every block of text an article can hold; a list item that wraps paragraphs counts through them.
+const TEXT_BLOCKS = '.yd-prose :is(p, h2, h3, h4, th, td, figcaption, pre, li)';
+
 /** The smallest valid HTML page that holds the article's text: the floor no design can go under. */
-async function floorBytes(page: string): Promise<number> {
-  const doc = parse(await readFile(path.join(dist, page), 'utf8'));
+async function floorBytes(page: string, dir = dist): Promise<number> {
+  const doc = parse(await readFile(path.join(dir, page), 'utf8'));
   const title = doc.querySelector('h1')?.textContent ?? '';
-  const blocks = doc.querySelectorAll('.yd-prose p, .yd-prose h2').map((el) => `<${el.tagName.toLowerCase()}>${el.textContent}`);
+  const blocks = doc
+    .querySelectorAll(TEXT_BLOCKS)
+    .filter((el) => el.tagName !== 'LI' || !el.querySelector('p'))
+    .map((el) => `<${el.tagName.toLowerCase()}>${el.textContent}`);
   const minimal = `<!doctype html><html lang=zh-CN><meta charset=utf-8><title>${title}</title><h1>${title}</h1>${blocks.join('')}`;
   return brotliCompressSync(minimal).length;
 }
@@ -39,5 +46,23 @@ describe.each([
     const view = await firstView(dist, page);
     expect(view.blocking).toHaveLength(1);
     expect(view.css).toBeLessThanOrEqual(3 * KB);
+  });
+});
+
+describe.each([
+  ['simplified', PICTURE_PAGE],
+  ['traditional', PICTURE_HANT_PAGE],
+])('%s article with a cover, pictures, tables and notes, first view (brotli)', (_, page) => {
+  const pictures = inject('distPictures');
+
+  it('weighs at most the bare text page + 8 KB before its pictures: HTML, CSS and JS', async () => {
+    const view = await firstView(pictures, page, '/news/');
+    expect(view.html + view.css + view.js).toBeLessThanOrEqual((await floorBytes(page, pictures)) + 8 * KB);
+  });
+
+  it('runs at most 2 KB of JavaScript and blocks the first paint on the one stylesheet only', async () => {
+    const view = await firstView(pictures, page, '/news/');
+    expect(view.js).toBeLessThanOrEqual(2 * KB);
+    expect(view.blocking).toHaveLength(1);
   });
 });

@@ -17,6 +17,8 @@ export interface BuildOptions {
   contentDir?: string;
   /** Pages per Pagefind run (YUEDU_INDEX_BATCH), to exercise merged bundles on a small corpus. */
   indexBatch?: number;
+  /** Called with the build's process id once it runs (to watch its memory). */
+  onStart?: (pid: number) => void;
 }
 
 /** Runs `astro build` in a child process (with the project's pinned Node) into outDir. */
@@ -30,6 +32,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.contentDir) env['YUEDU_CONTENT_DIR'] = options.contentDir;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], { cwd: ROOT, env });
+    if (child.pid) options.onStart?.(child.pid);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

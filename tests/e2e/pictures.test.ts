@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
+import { PICTURE_ID } from '../support/picture-site.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distPictures'), '/news/')]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ARTICLE = () => `${server.url}articles/${PICTURE_ID}/`;
+const KB = 1024;
+const IMAGE = /\.(?:avif|webp|jpe?g|png|gif|svg)$/;
+
+interface Watched {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+  /** Picture URL -> bytes received. */
+  pictures: Map<string, number>;
+}
+
+/** A fresh page that records console errors, CSP violations and every picture it fetches, with its size. */
+async function watchedPage(viewport: { width: number; height: number }): Promise<Watched> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const watched: Watched = { context, page, problems: [], pictures: new Map() };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') watched.problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => watched.problems.push(`pageerror: ${e.message}`));
+  page.on('requestfinished', async (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!IMAGE.test(path) || path.endsWith('favicon.svg')) return;
+    const sizes = await request.sizes().catch(() => undefined);
+    watched.pictures.set(path, sizes?.responseBodySize ?? 0);
+  });
+  return watched;
+}
+
+/** Lets lazy loading settle: two frames and a quiet network. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForLoadState('networkidle');
+}
+
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+])('the picture article on a %s', (_, viewport) => {
+  it('loads every page of it, in both scripts, with 0 console errors and 0 CSP violations', async () => {
+    const w = await watchedPage(viewport);
+    for (const path of [`articles/${PICTURE_ID}/`, `articles/${PICTURE_ID}/zh-hant/`, '', 'tags/yun-jisuan/', 'sections/tech/']) {
+      await w.page.goto(server.url + path);
+      await w.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await settle(w.page);
+    }
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('fetches the cover at once and the pictures below only when the reader scrolls near them', async () => {
+    const w = await watchedPage(viewport);
+    await w.page.goto(ARTICLE());
+    await settle(w.page);
+    const before = [...w.pictures.keys()];
+    expect(before.some((p) => /\/cover\.[\w-]+\.avif$/.test(p)), before.join('\n')).toBe(true);
+    // The last picture sits thousands of pixels below the first screen.
+    expect(before.filter((p) => p.includes('/data-center.'))).toEqual([]);
+    await w.page.locator('img[alt="清晨的数据中心外景"]').scrollIntoViewIfNeeded();
+    await settle(w.page);
+    expect([...w.pictures.keys()].filter((p) => p.includes('/data-center.'))).toHaveLength(1);
+    expect(await w.page.locator('img[alt="清晨的数据中心外景"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await w.context.close();
+  });
+
+  it('does not shift the layout while pictures load (CLS 0)', async () => {
+    const w = await watchedPage(viewport);
+    await w.context.addInitScript(() => {
+      (window as unknown as { ydShift: number }).ydShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) (window as unknown as { ydShift: number }).ydShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await w.page.goto(ARTICLE());
+    await settle(w.page);
+    expect(await w.page.evaluate(() => (window as unknown as { ydShift: number }).ydShift)).toBe(0);
+    await w.context.close();
+  });
+});
+
+describe('on a phone', () => {
+  it('fetches at most 60 KB of pictures for the first screen, the cover as a phone-sized AVIF', async () => {
+    const w = await watchedPage(PHONE);
+    await w.page.goto(ARTICLE());
+    await settle(w.page);
+    const total = [...w.pictures.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(1 * KB);
+    expect(total).toBeLessThanOrEqual(60 * KB);
+    const cover = await w.page.locator('.yd-cover img').evaluate((img: HTMLImageElement) => img.currentSrc);
+    expect(cover).toMatch(/cover\.[\w-]+\.avif$/);
+    await w.context.close();
+  });
+
+  it('scrolls a wide table inside its own box; the page never scrolls sideways', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(ARTICLE());
+    const box = page.locator('.yd-table').nth(1);
+    await box.scrollIntoViewIfNeeded();
+    const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(widths.scroll).toBeGreaterThan(widths.client);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await box.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    // Right-aligned numbers stay whole: no line break inside 3,000,000.
+    const cell = page.locator('.yd-table').first().locator('td.yd-align-right').last();
+    const lines = await cell.evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.close();
+  });
+
+  it('goes to a footnote and back to where it was cited', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(ARTICLE());
+    await page.locator('sup.yd-fnref a').first().click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#yd-fn-1');
+    const note = page.locator('#yd-fn-1');
+    // The page scrolls smoothly: wait for the note to arrive on screen.
+    const onScreen = { timeout: 5000 };
+    await expect.poll(() => note.evaluate((li) => li.getBoundingClientRect().top >= 0 && li.getBoundingClientRect().bottom <= innerHeight), onScreen).toBe(true);
+    await note.locator('a.yd-fnback').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#yd-fnref-1');
+    await expect
+      .poll(() => page.locator('#yd-fnref-1').evaluate((a) => a.getBoundingClientRect().top >= 0 && a.getBoundingClientRect().bottom <= innerHeight), onScreen)
+      .toBe(true);
+    await page.close();
+  });
+
+  it('shows captions in traditional characters on the zh-Hant page', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${ARTICLE()}zh-hant/`);
+    const captions = await page.locator('.yd-prose figcaption').allInnerTexts();
+    expect(captions).toContain('雲棲會場外的展臺，上午九點');
+    expect(captions).toContain('第二天清晨，數據中心外景');
+    await page.close();
+  });
+
+  it('finds a caption in search and lands on the section of its figure', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('夜班开始时的城市')}`);
+    await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const hit = page.locator('#yd-search-results .yd-hits > li a').first();
+    expect(await hit.getAttribute('href')).toMatch(new RegExp(`/news/articles/${PICTURE_ID}/\\?highlight=.*#${encodeURIComponent('夜班')}$`));
+    const excerpts = await page.locator('#yd-search-results').innerHTML();
+    expect(excerpts).not.toMatch(/<img|<picture|_astro\//);
+    await page.close();
+  });
+});
