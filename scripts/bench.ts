@@ -1,5 +1,6 @@
 /**
- * npm run bench                       the current site: build time, article weight, search latency and bytes
+ * npm run bench                       the current site: build time, article weight, search latency and bytes,
+ *                                     and the picture fixture (bytes per width and format, cold/warm picture cache)
  * npm run bench -- --articles N[,N…]  a synthetic newsroom of N articles (seeded): build time and memory,
  *                                     dist and index size, cold/warm search for a rare and a common term
  *
@@ -17,6 +18,7 @@ import { ROOT } from '../tests/support/build-site.ts';
 import { ARTICLE_PAGE, listFiles } from '../tests/support/dist.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { ASTRO_BIN } from './lib/astro-bin.ts';
+import { benchPictures } from './lib/bench-pictures.ts';
 import { COMMON_TERM, rareTerm, writeCorpus } from './lib/corpus.ts';
 import { watchPeakMemory } from './lib/peak-memory.ts';
 
@@ -189,6 +191,7 @@ async function benchSite(tmp: string) {
           `first query fetched ${firstQuery.files} files, ${kb(firstQuery.raw)} raw / ${kb(firstQuery.brotli)} brotli`,
       );
     }
+    await benchPictures(tmp, build, browser);
   } finally {
     await browser.close();
     await server.close();

@@ -156,7 +156,10 @@ describe('Markdown beyond paragraphs, under the strict CSP', () => {
     const external = doc.querySelector('.yd-prose a[href="https://news.example.org/2024/background"]');
     expect(external?.attributes).toMatchObject({ rel: 'noopener', class: 'yd-external' });
     expect(external?.getAttribute('target')).toBeUndefined();
-    expect(doc.querySelector('.yd-prose a[href="/"]')?.getAttribute('class')).toBeUndefined();
+    // "/" in the Markdown means this site: under /news/ it becomes the base, unmarked.
+    const home = doc.querySelector('.yd-prose a[href="/news/"]');
+    expect(home?.textContent).toBe('本站首页');
+    expect(home?.getAttribute('class')).toBeUndefined();
   });
 });
 

@@ -16,7 +16,14 @@ const REFS = [
   ['img[src]', 'src'],
   ['form[action]', 'action'],
   ['meta[property="og:url"]', 'content'],
+  ['meta[property="og:image"]', 'content'],
+  ['img[srcset]', 'srcset'],
+  ['source[srcset]', 'srcset'],
 ] as const;
+
+/** The URLs of an attribute: one, or each candidate of a srcset ("a.avif 360w, b.avif 720w"). */
+const urlsIn = (attribute: string, value: string) =>
+  attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
 
 /**
  * Follows every internal reference from the start page, the way a link
@@ -62,7 +69,7 @@ export async function crawl(starts: string[], siteUrl?: string): Promise<CrawlRe
     if (type.includes('html')) {
       const doc = parse(body);
       for (const [selector, attribute] of REFS) {
-        for (const el of doc.querySelectorAll(selector)) next.push(el.getAttribute(attribute) ?? '');
+        for (const el of doc.querySelectorAll(selector)) next.push(...urlsIn(attribute, el.getAttribute(attribute) ?? ''));
       }
     } else if (type.includes('xml')) {
       for (const [, loc] of body.matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>/g)) next.push(loc ?? '');

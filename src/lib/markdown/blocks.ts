@@ -1,5 +1,6 @@
 import type { Env, MarkdownIt } from 'markdown-it';
 import { ui, type Script } from '../hant.ts';
+import { withBase } from '../urls.ts';
 
 /** The page's script, which renderMarkdown puts in env. */
 export const scriptOf = (env: Env | undefined): Script => ((env as { script?: Script } | undefined)?.script ?? 'zh-CN');
@@ -30,15 +31,21 @@ export function blocksPlugin(md: MarkdownIt): void {
 
 /**
  * Links that leave the site open in the same tab, as readers expect, carry
- * rel="noopener" and a class the stylesheet marks with a small arrow.
+ * rel="noopener" and a class the stylesheet marks with a small arrow. A link
+ * to "/…" means this site, so it gets the site's base (BASE_PATH=/news/).
  */
 export function linksPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('yd_external_links', (state) => {
+  md.core.ruler.push('yd_links', (state) => {
     for (const block of state.tokens) {
       for (const token of block.children ?? []) {
-        if (token.type !== 'link_open' || !/^(?:https?:)?\/\//i.test(String(token.attrGet('href') ?? ''))) continue;
-        token.attrSet('rel', 'noopener');
-        token.attrJoin('class', 'yd-external');
+        if (token.type !== 'link_open') continue;
+        const href = String(token.attrGet('href') ?? '');
+        if (/^(?:https?:)?\/\//i.test(href)) {
+          token.attrSet('rel', 'noopener');
+          token.attrJoin('class', 'yd-external');
+        } else if (href.startsWith('/')) {
+          token.attrSet('href', withBase(href));
+        }
       }
     }
   });
