@@ -41,7 +41,7 @@ describe('a picture in an article', () => {
     expect(fallback('夜色中的城市灯光')?.getAttribute('src')).toMatch(/night-city\.[\w-]+\.webp$/);
     const svg = fallback('云架构示意图');
     expect(svg?.getAttribute('src')).toMatch(/cloud-diagram\.[\w-]+\.svg$/);
-    expect(svg?.parentNode.querySelectorAll('source')).toHaveLength(0);
+    expect(svg?.parentNode?.querySelectorAll('source')).toHaveLength(0);
     expect(doc.querySelectorAll('.yd-prose svg')).toHaveLength(0);
   });
 
@@ -60,9 +60,9 @@ describe('a picture in an article', () => {
 
   it('never encodes a picture wider than its source, and offers each width once', async () => {
     const doc = await page(PICTURE_PAGE);
-    const gif = doc.querySelector('.yd-prose img[alt="加载动画"]')?.parentNode;
+    const gif = doc.querySelector('.yd-prose img[alt="加载动画"]')?.parentNode ?? undefined;
     expect(gif?.querySelector('source')?.getAttribute('srcset')).toMatch(/^\/news\/_astro\/loading\.[\w-]+\.webp 160w$/);
-    const chart = doc.querySelector('.yd-prose img[alt="营收增长柱状图"]')?.parentNode.querySelector('source');
+    const chart = doc.querySelector('.yd-prose img[alt="营收增长柱状图"]')?.parentNode?.querySelector('source');
     expect(srcsetUrls(chart?.getAttribute('srcset')).length).toBe(3);
     expect(chart?.getAttribute('srcset')).toMatch(/ 640w$/);
   });
