@@ -1,6 +1,7 @@
 /**
- * npm run audit: Lighthouse (mobile) on the built article page, served from
- * loopback by Debian's Chromium. Prints the four category scores, and every
+ * npm run audit: Lighthouse (mobile) on the built article pages (the seed and
+ * the picture fixture), the home and a search, served from loopback by
+ * Debian's Chromium. Prints the four category scores, and every
  * audit that kept one below 100.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -11,17 +12,18 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/support/browser.ts';
 import { buildSite } from '../tests/support/build-site.ts';
 import { ARTICLE_ID } from '../tests/support/dist.ts';
+import { PICTURE_ID, pictureContent } from '../tests/support/picture-site.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-audit-'));
 const outDir = path.join(tmp, 'dist');
-const build = await buildSite({ outDir });
+const build = await buildSite({ outDir, contentDir: await pictureContent(path.join(tmp, 'content')) });
 if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
 const server = await serveStatic(outDir);
 await mkdir(path.join(tmp, 'profile'));
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, userDataDir: path.join(tmp, 'profile') });
 try {
-  for (const page of [`articles/${ARTICLE_ID}/`, '', `search/?q=${encodeURIComponent('云栖大会')}`]) {
+  for (const page of [`articles/${ARTICLE_ID}/`, `articles/${PICTURE_ID}/`, '', `search/?q=${encodeURIComponent('云栖大会')}`]) {
     const result = await lighthouse(server.url + page, { port: chrome.port, output: 'json', logLevel: 'error', formFactor: 'mobile' });
     if (!result) throw new Error('Lighthouse returned no result');
     const { categories, audits } = result.lhr;
