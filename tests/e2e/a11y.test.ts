@@ -1,14 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, PHONE } from '../support/browser.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
 import { useSite } from '../support/e2e.ts';
+import { PICTURE_ID } from '../support/picture-site.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['', `articles/${ARTICLE_ID}/`, `articles/${ARTICLE_ID}/zh-hant/`, 'sections/us-stocks/', `search/?q=${encodeURIComponent('云栖大会')}`];
+// The picture build (under /news/): figures, tables, quotes, notes, tags and thumbnails.
+const PICTURE_PAGES = [`articles/${PICTURE_ID}/`, `articles/${PICTURE_ID}/zh-hant/`, 'tags/yun-jisuan/'];
 
 const site = useSite();
+let pictures: StaticServer | undefined;
+beforeAll(async () => {
+  pictures = await serveStatic(inject('distPictures'), '/news/');
+});
+afterAll(() => pictures?.close());
 
 interface AxeViolation {
   id: string;
@@ -16,12 +25,12 @@ interface AxeViolation {
 }
 
 describe.each(['light', 'dark'] as const)('axe-core, %s theme', (colorScheme) => {
-  for (const path of PAGES) {
-    it(`/${decodeURIComponent(path)} has no violations`, async () => {
+  for (const [path, picture] of [...PAGES.map((p) => [p, false] as const), ...PICTURE_PAGES.map((p) => [p, true] as const)]) {
+    it(`/${picture ? 'news/' : ''}${decodeURIComponent(path)} has no violations`, async () => {
       // bypassCSP only lets axe itself be injected; the policy is tested in security.test.ts.
       const context = await site.browser.newContext({ viewport: path.includes('zh-hant') ? PHONE : DESKTOP, colorScheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(site.server.url + path);
+      await page.goto((picture ? (pictures?.url ?? '') : site.server.url) + path);
       if (path.startsWith('search')) await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {

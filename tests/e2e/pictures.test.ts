@@ -163,14 +163,36 @@ describe('on a phone', () => {
     await page.close();
   });
 
-  it('finds a caption in search and lands on the section of its figure', async () => {
+  it.each([
+    ['a caption', '夜班开始时的城市'],
+    ['alt text', '霓虹闪烁的高架桥'],
+  ])('finds %s in search and lands on the section of its figure', async (_, query) => {
     const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('夜班开始时的城市')}`);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     const hit = page.locator('#yd-search-results .yd-hits > li a').first();
     expect(await hit.getAttribute('href')).toMatch(new RegExp(`/news/articles/${PICTURE_ID}/\\?highlight=.*#${encodeURIComponent('夜班')}$`));
     const excerpts = await page.locator('#yd-search-results').innerHTML();
     expect(excerpts).not.toMatch(/<img|<picture|_astro\//);
+    await page.close();
+  });
+});
+
+describe('print', () => {
+  it('prints pictures at the column width with their captions, and the footnotes', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(ARTICLE());
+    await page.emulateMedia({ media: 'print' });
+    const column = await page.locator('.yd-prose').evaluate((el) => el.getBoundingClientRect().width);
+    for (const img of await page.locator('.yd-prose figure img, .yd-cover img').all()) {
+      expect((await img.boundingBox())?.width ?? Infinity).toBeLessThanOrEqual(column + 0.5);
+    }
+    expect(await page.locator('.yd-cover img').evaluate((img) => img.getBoundingClientRect().width)).toBeCloseTo(column, 0);
+    expect(await page.locator('.yd-prose figcaption').first().isVisible()).toBe(true);
+    expect(await page.locator('.yd-notes li').count()).toBe(2);
+    expect(await page.locator('.yd-notes').isVisible()).toBe(true);
+    // The wide table shows all its columns on paper: no scroll box to hide them in.
+    expect(await page.locator('.yd-table').nth(1).evaluate((el) => getComputedStyle(el).overflowX)).toBe('visible');
     await page.close();
   });
 });

@@ -76,7 +76,7 @@ describe('renderMarkdown beyond paragraphs', () => {
 
   it('puts each table in its own focusable, named scroll box', () => {
     const { html } = renderMarkdown('| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n', { script: 'zh-Hant' });
-    expect(html).toMatch(/^<div class="yd-table" tabindex="0" role="region" aria-label="表格"><table>/);
+    expect(html).toMatch(/^<div class="yd-table" tabindex="0" role="region" aria-label="表格 1"><table>/);
   });
 
   it('numbers footnotes, lists them at the end and links there and back with prefixed ids', () => {

@@ -11,7 +11,8 @@ export const scriptOf = (env: Env | undefined): Script => ((env as { script?: Sc
  *   which `style-src 'self'` blocks (alignment lost, a console error per cell);
  * - each table in its own sideways-scrolling box, so a wide table never
  *   widens the page on a phone. The box is focusable and named, so keyboard
- *   users can scroll it too (axe: scrollable-region-focusable).
+ *   users can scroll it too (axe: scrollable-region-focusable); tables are
+ *   numbered, as each named region must have a name of its own.
  */
 export function blocksPlugin(md: MarkdownIt): void {
   md.core.ruler.push('yd_table_align', (state) => {
@@ -24,8 +25,10 @@ export function blocksPlugin(md: MarkdownIt): void {
     }
   });
   const renderToken = md.renderer.renderToken.bind(md.renderer);
-  md.renderer.rules['table_open'] = (tokens, idx, options, env: Env | undefined) =>
-    `<div class="yd-table" tabindex="0" role="region" aria-label="${ui(scriptOf(env), '表格')}">${renderToken(tokens, idx, options)}`;
+  md.renderer.rules['table_open'] = (tokens, idx, options, env: Env | undefined) => {
+    const number = tokens.slice(0, idx + 1).filter((token) => token.type === 'table_open').length;
+    return `<div class="yd-table" tabindex="0" role="region" aria-label="${ui(scriptOf(env), '表格')} ${number}">${renderToken(tokens, idx, options)}`;
+  };
   md.renderer.rules['table_close'] = (tokens, idx, options) => `${renderToken(tokens, idx, options)}</div>\n`;
 }
 
