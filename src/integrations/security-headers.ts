@@ -1,18 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { SECURITY_HEADERS } from '../lib/security.ts';
+import { caddySnippet, netlifyHeaders, nginxSnippet } from '../lib/server-config.ts';
 
 /**
- * Writes dist/_headers (read by Netlify and Cloudflare Pages) from the same
- * source as each page's CSP <meta>, so the two can never disagree.
+ * Writes what each kind of host reads to serve dist/ (server-config.ts):
+ * _headers (Netlify, Cloudflare Pages), _nginx.conf and _caddy (the README's
+ * recipes include them). All come from the same source as each page's CSP
+ * <meta>, so they can never disagree with the pages of the same build.
  */
 export default function securityHeaders(): AstroIntegration {
+  let base = '/';
   return {
     name: 'yuedu-security-headers',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': async ({ dir }) => {
-        const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
-        await writeFile(new URL('./_headers', dir), `/*\n${lines.join('\n')}\n`);
+        await writeFile(new URL('./_headers', dir), netlifyHeaders());
+        await writeFile(new URL('./_nginx.conf', dir), nginxSnippet(base));
+        await writeFile(new URL('./_caddy', dir), caddySnippet(base));
       },
     },
   };

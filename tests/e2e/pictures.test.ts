@@ -22,8 +22,8 @@ interface Watched {
   context: BrowserContext;
   page: Page;
   problems: string[];
-  /** Picture URL -> bytes received. */
-  pictures: Map<string, number>;
+  /** Picture URL -> bytes received (known once the response is read). */
+  pictures: Map<string, Promise<number>>;
 }
 
 /** A fresh page that records console errors, CSP violations and every picture it fetches, with its size. */
@@ -38,20 +38,23 @@ async function watchedPage(viewport: { width: number; height: number }): Promise
     if (m.type() === 'error' || m.type() === 'warning') watched.problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => watched.problems.push(`pageerror: ${e.message}`));
-  page.on('requestfinished', async (request) => {
+  page.on('requestfinished', (request) => {
     const path = new URL(request.url()).pathname;
     if (!IMAGE.test(path) || path.endsWith('favicon.svg')) return;
-    const sizes = await request.sizes().catch(() => undefined);
-    watched.pictures.set(path, sizes?.responseBodySize ?? 0);
+    watched.pictures.set(path, request.sizes().then((sizes) => sizes.responseBodySize));
   });
   return watched;
 }
 
-/** Lets lazy loading settle: two frames and a quiet network. */
+/**
+ * Lets loading settle: the page's network goes quiet, every picture the
+ * browser chose to load has arrived, and two more frames pass (the lazy-load
+ * observer runs between frames).
+ */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => [...document.images].every((img) => img.loading === 'lazy' || img.complete));
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.waitForLoadState('networkidle');
 }
 
 describe.each([
@@ -77,10 +80,10 @@ describe.each([
     expect(before.some((p) => /\/cover\.[\w-]+\.avif$/.test(p)), before.join('\n')).toBe(true);
     // The last picture sits thousands of pixels below the first screen.
     expect(before.filter((p) => p.includes('/data-center.'))).toEqual([]);
-    await w.page.locator('img[alt="清晨的数据中心外景"]').scrollIntoViewIfNeeded();
-    await settle(w.page);
-    expect([...w.pictures.keys()].filter((p) => p.includes('/data-center.'))).toHaveLength(1);
-    expect(await w.page.locator('img[alt="清晨的数据中心外景"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const last = w.page.locator('img[alt="清晨的数据中心外景"]');
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => last.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => [...w.pictures.keys()].filter((p) => p.includes('/data-center.')), { timeout: 5000 }).toHaveLength(1);
     await w.context.close();
   });
 
@@ -106,7 +109,7 @@ describe('on a phone', () => {
     const w = await watchedPage(PHONE);
     await w.page.goto(ARTICLE());
     await settle(w.page);
-    const total = [...w.pictures.values()].reduce((a, b) => a + b, 0);
+    const total = (await Promise.all(w.pictures.values())).reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(1 * KB);
     expect(total).toBeLessThanOrEqual(60 * KB);
     const cover = await w.page.locator('.yd-cover img').evaluate((img: HTMLImageElement) => img.currentSrc);

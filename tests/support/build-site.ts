@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ASTRO_BIN } from '../../scripts/lib/astro-bin.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,7 +20,11 @@ export interface BuildOptions {
   onStart?: (pid: number) => void;
 }
 
-/** Runs `astro build` in a child process (with the project's pinned Node) into outDir. */
+/**
+ * Runs `npm run build`'s script (scripts/build.ts: astro build beside outDir,
+ * then swap) in a child process with the project's pinned Node: the same
+ * command the README and the GitHub Pages workflow use.
+ */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const key of ['BASE_PATH', 'SITE_URL', 'URL_FORMAT', 'YUEDU_CONTENT_DIR', 'YUEDU_INDEX_BATCH']) delete env[key];
@@ -31,7 +34,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.urlFormat) env['URL_FORMAT'] = options.urlFormat;
   if (options.contentDir) env['YUEDU_CONTENT_DIR'] = options.contentDir;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', options.outDir], { cwd: ROOT, env });
     if (child.pid) options.onStart?.(child.pid);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
