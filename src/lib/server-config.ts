@@ -59,6 +59,8 @@ export function nginxSnippet(base: string): string {
   return [
     `# Written by yuedu's build for the base ${base}; do not edit (the next build rewrites it).`,
     'index index.html;',
+    // Pages say utf-8 in a <meta>; feeds, robots.txt and scripts need it in the header.
+    'charset utf-8;',
     `error_page 404 ${base}404.html;`,
     'gzip on;',
     'gzip_vary on;',
