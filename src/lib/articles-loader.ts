@@ -13,6 +13,8 @@ import { contentDir, readSections } from './sections.ts';
 async function findArticleFiles(dir: string): Promise<{ id: string; file: string }[]> {
   const found: { id: string; file: string }[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
+    // An importer's temporary or set-aside copy (.x.tmp, .x.old) is never an article.
+    if (entry.name.startsWith('.')) continue;
     if (entry.isFile() && entry.name.endsWith('.md')) found.push({ id: entry.name.slice(0, -'.md'.length), file: path.join(dir, entry.name) });
     else if (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.md'))) found.push({ id: entry.name, file: path.join(dir, entry.name, 'index.md') });
   }

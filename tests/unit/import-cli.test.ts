@@ -79,9 +79,9 @@ describe('npm run import', () => {
     expect(stderr).toMatch(new RegExp(`^import: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${message}`));
   });
 
-  it('explains its usage when called without a file', () => {
+  it('explains its usage when called without a file or folder', () => {
     const { code, stderr } = runImport();
     expect(code).toBe(2);
-    expect(stderr).toContain('usage: npm run import -- <scrape.txt>');
+    expect(stderr).toContain('usage: npm run import -- <page.html | scrape.txt | folder>...');
   });
 });

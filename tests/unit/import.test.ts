@@ -8,9 +8,8 @@ import { tidyLine } from '../../src/lib/import/typography.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
 import { makeScrape, seedBodyLines, seedParagraphs, seedText } from '../support/scrape.ts';
 
-const KNOWN = ['美股新闻', '科技'];
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const importText = (text: string, options = {}) => importScrape(utf8(text), { knownSections: KNOWN, ...options });
+const importText = (text: string, options = {}) => importScrape(utf8(text), options);
 const committed = readFileSync(new URL(`../../content/articles/${ARTICLE_ID}.md`, import.meta.url), 'utf8');
 
 describe('importing the seed scrape', () => {
@@ -89,12 +88,12 @@ describe('synthetic scrapes in the seed format', () => {
   it('decodes a GBK scrape to the same file', () => {
     const gbk = iconv.encode(makeScrape(base), 'gbk');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
-    expect(importScrape(gbk, { knownSections: KNOWN }).file).toBe(reference);
+    expect(importScrape(gbk).file).toBe(reference);
   });
 
   it('decodes a GB18030 scrape with CRLF and a character outside GBK', () => {
     const text = makeScrape({ ...base, paragraphs: [...paragraphs, '生僻字𠀀也要保留，不能丢。'], eol: '\r\n' });
-    const file = importScrape(iconv.encode(text, 'gb18030'), { knownSections: KNOWN }).file;
+    const file = importScrape(iconv.encode(text, 'gb18030')).file;
     expect(file).toContain('生僻字𠀀也要保留，不能丢。');
   });
 
@@ -150,8 +149,7 @@ describe('bad scrapes are refused with a reason', () => {
     ['binary garbage', Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256), 'not text'],
     ['no title', utf8('123\n  正文第一段，足够长的一段话。\n'), 'no recognisable title'],
     ['no body', utf8('标题\n\n没有缩进的正文\n'), 'no body paragraphs'],
-    ['an unknown section', utf8(makeScrape({ title: 'x', paragraphs: ['正文。'], breadcrumb: '首页 体育 正文' })), 'section "体育" is not in sections.json'],
   ])('%s', (_, bytes, message) => {
-    expect(() => importScrape(bytes, { knownSections: KNOWN })).toThrow(message);
+    expect(() => importScrape(bytes)).toThrow(message);
   });
 });

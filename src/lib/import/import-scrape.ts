@@ -9,8 +9,6 @@ export interface ImportOptions {
   section?: string | undefined;
   /** Overrides the slug derived from the title. */
   slug?: string | undefined;
-  /** Section names the site knows (content/sections.json). */
-  knownSections: readonly string[];
 }
 
 export interface ImportedArticle {
@@ -21,16 +19,15 @@ export interface ImportedArticle {
   file: string;
 }
 
-/** Raw scrape bytes -> the content file for it. Pure and deterministic; throws ScrapeError. */
-export function importScrape(bytes: Uint8Array, options: ImportOptions): ImportedArticle {
+/**
+ * Raw scrape bytes -> the content file for it. Pure and deterministic; throws
+ * ScrapeError. Whether the section exists yet is the caller's business
+ * (sections.ts adds a new one).
+ */
+export function importScrape(bytes: Uint8Array, options: ImportOptions = {}): ImportedArticle {
   const parsed = parseScrape(decodeScrape(bytes));
   const section = options.section ?? parsed.section;
   if (section === undefined) throw new ScrapeError('no section: the scrape has no breadcrumb naming one; pass --section');
-  if (!options.knownSections.includes(section)) {
-    throw new ScrapeError(
-      `section "${section}" is not in sections.json (known: ${options.knownSections.join('、')}); add it there or pass --section`,
-    );
-  }
   const slug = options.slug ?? slugFromTitle(parsed.title);
   if (!SLUG_PATTERN.test(slug)) throw new ScrapeError(`slug "${slug}" must be lowercase ASCII words joined by "-"`);
   return { slug, section, title: parsed.title, file: toArticleFile({ title: parsed.title, section, blocks: parsed.blocks }) };

@@ -6,6 +6,16 @@ export interface ArticleFile {
   blocks: Block[];
 }
 
+/** Frontmatter fields an import may know, written in this order when present; nothing else is ever written. */
+export interface KnownFields {
+  author?: string | undefined;
+  date?: string | undefined;
+  description?: string | undefined;
+  source_url?: string | undefined;
+  publisher?: string | undefined;
+  lang?: 'zh-Hant' | undefined;
+}
+
 // Markdown would read these as syntax; scraped prose means them literally.
 const INLINE_SYNTAX = /[\\`*_~[\]<>&]/g;
 // Block syntax only counts at the start of a line: heading, quote, list item, thematic break.
@@ -19,9 +29,17 @@ function escapeText(text: string): string {
 // A JSON string is a valid YAML double-quoted scalar: no quoting rules to get wrong.
 const yamlString = (value: string) => JSON.stringify(value);
 
-/** Frontmatter + Markdown body, byte-stable: the same article always gives the same file. */
+const FIELD_ORDER = ['author', 'date', 'description', 'source_url', 'publisher', 'lang'] as const;
+
+/** The file: frontmatter (title, section, then the known fields in a fixed order) and the Markdown body. */
+export function articleFileText(title: string, section: string, fields: KnownFields, markdown: string): string {
+  const extra = FIELD_ORDER.flatMap((key) => (fields[key] ? [`${key}: ${yamlString(fields[key])}`] : []));
+  const frontmatter = ['---', `title: ${yamlString(title)}`, `section: ${yamlString(section)}`, ...extra, '---'];
+  return `${frontmatter.join('\n')}\n\n${markdown.trim()}\n`;
+}
+
+/** A text scrape's file, byte-stable: the same article always gives the same file. */
 export function toArticleFile({ title, section, blocks }: ArticleFile): string {
-  const frontmatter = ['---', `title: ${yamlString(title)}`, `section: ${yamlString(section)}`, '---'];
   const body = blocks.map((b) => (b.kind === 'heading' ? `## ${escapeText(b.text)}` : escapeText(b.text)));
-  return `${frontmatter.join('\n')}\n\n${body.join('\n\n')}\n`;
+  return articleFileText(title, section, {}, body.join('\n\n'));
 }

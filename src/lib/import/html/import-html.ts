@@ -1,0 +1,80 @@
+import { Converter } from 'opencc-js/t2cn';
+import { ScrapeError } from '../parse-scrape.ts';
+import { decodeHtml } from './decode.ts';
+import { extractArticle } from './extract.ts';
+import { readMetadata, type PageMetadata } from './metadata.ts';
+import { settlePicture, type PictureSource, type SettledPicture } from './pictures.ts';
+import { articleMarkdown, pictureSrc } from './to-markdown.ts';
+
+export interface ImportedPage {
+  metadata: PageMetadata & { title: string };
+  /** zh-Hant when the page is written in traditional characters (kept as written). */
+  lang: 'zh-CN' | 'zh-Hant';
+  markdown: string;
+  paragraphs: number;
+  /** Pictures brought local, one file each (twins share a name). */
+  local: { name: string; bytes: Uint8Array }[];
+  /** Pictures left as links (or as words, without an address), with why. */
+  linked: { src: string; url: string | undefined; why: string }[];
+  /** Spacers and icons left out, with why. */
+  dropped: { src: string; why: string }[];
+}
+
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+const HAN = /\p{Script=Han}/gu;
+
+/**
+ * Traditional script by the page's own word (lang zh-TW, zh-HK, zh-Hant),
+ * or failing that by the text: in traditional writing a good share of the
+ * characters have simplified forms (over 5%), in simplified almost none do.
+ */
+function isTraditional(lang: string | undefined, text: string): boolean {
+  if (lang && /^zh[-_](?:tw|hk|mo|hant)/i.test(lang)) return true;
+  if (lang && /^zh[-_](?:cn|sg|hans)/i.test(lang)) return false;
+  const han = text.match(HAN) ?? [];
+  if (han.length < 50) return false;
+  const simplified = [...toSimplified(han.join(''))];
+  const changed = han.filter((char, i) => simplified[i] !== char).length;
+  return changed / han.length > 0.05;
+}
+
+/**
+ * A saved web page -> the article it carries: metadata, Markdown and its
+ * pictures. `from` says where the page's own files are and whether remote
+ * pictures may be downloaded. Throws ScrapeError with the reason for a page
+ * that cannot be read or is not an article.
+ */
+export async function importPage(bytes: Uint8Array, from: PictureSource): Promise<ImportedPage> {
+  const { text } = decodeHtml(bytes);
+  const extracted = extractArticle(text);
+  const lines = (extracted.content.body?.textContent ?? '').split(/\n+/).map((line) => line.trim()).filter(Boolean);
+  const metadata = readMetadata(extracted.page, lines, from.pageUrl);
+  const title = metadata.title ?? extracted.title;
+  if (!title) throw new ScrapeError('no title: the page has no og:title, headline, <h1> or <title>');
+  const pageUrl = from.pageUrl ?? metadata.sourceUrl;
+
+  const pictures = new Map<string, SettledPicture>();
+  for (const img of extracted.content.querySelectorAll('img')) {
+    const src = pictureSrc(img);
+    if (src && !pictures.has(src)) pictures.set(src, await settlePicture(src, { ...from, pageUrl }));
+  }
+  const markdown = articleMarkdown(extracted.content, pictures, title, pageUrl);
+  if (!/\p{L}/u.test(markdown)) throw new ScrapeError('not an article: no text left after extraction');
+  const local = new Map<string, Uint8Array>();
+  const linked: ImportedPage['linked'] = [];
+  const dropped: ImportedPage['dropped'] = [];
+  for (const picture of pictures.values()) {
+    if (picture.kind === 'local') local.set(picture.name, picture.bytes);
+    else if (picture.kind === 'linked') linked.push({ src: picture.src, url: picture.url, why: picture.why });
+    else dropped.push({ src: picture.src.slice(0, 80), why: picture.why });
+  }
+  return {
+    metadata: { ...metadata, title },
+    lang: isTraditional(metadata.lang ?? extracted.lang, markdown) ? 'zh-Hant' : 'zh-CN',
+    markdown,
+    paragraphs: markdown.split(/\n{2,}/).filter((block) => !/^(?:#|!\[|\[[^\]]*\]\(http)/.test(block)).length,
+    local: [...local].map(([name, data]) => ({ name, bytes: data })),
+    linked,
+    dropped,
+  };
+}

@@ -1,0 +1,123 @@
+import TurndownService from 'turndown';
+import { gfm } from 'turndown-plugin-gfm';
+import { tidyLine } from '../typography.ts';
+import type { SettledPicture } from './pictures.ts';
+
+/** Where a picture's src ends up: a file beside the article, or a link to its source. */
+export type PictureMap = Map<string, SettledPicture>;
+
+/** The src a picture loads: lazy-loading pages keep the real one in a data attribute. */
+export function pictureSrc(img: Element): string {
+  for (const name of ['data-original', 'data-src', 'data-lazy-src', 'data-actualsrc', 'src']) {
+    const value = img.getAttribute(name)?.trim();
+    if (value && !value.startsWith('data:image/gif;base64,R0lGOD')) return value;
+  }
+  return '';
+}
+
+// Never article text, wherever Readability left them.
+const FURNITURE = ['script', 'style', 'noscript', 'template', 'form', 'button', 'input', 'select', 'textarea', 'iframe', 'object', 'embed', 'nav', 'aside', 'footer', 'svg'] as const;
+// A short paragraph that only invites sharing: a share bar's leftover.
+const SHARE = /^(?:转播到|轉播到|分享到|分享至|分享：|分享:|一键分享|打开微信|微信扫一扫|扫一扫|Share\b)/u;
+// A short line right under a picture that reads as its caption.
+const CAPTION = /^(?:图为|圖為|图注|圖註|图片|圖片|图[:：]|圖[:：]|▲|△|↑|上图|下图|（图|\(图)/u;
+
+const escapeTitle = (text: string) => text.replace(/["\\]/g, '\\$&').replace(/\s+/g, ' ').trim();
+
+/**
+ * Prepares the article DOM for Markdown: links made absolute (javascript:
+ * links keep only their text), picture-only links unwrapped (a link to an
+ * album is furniture), and the Chinese punctuation rules of the text
+ * importer applied to every text node.
+ */
+function prepare(doc: Document, pageUrl: string | undefined): void {
+  for (const el of doc.querySelectorAll(FURNITURE.join(','))) el.remove();
+  for (const a of [...doc.querySelectorAll('a')]) {
+    const href = a.getAttribute('href') ?? '';
+    let url: URL | undefined;
+    try {
+      url = new URL(href, pageUrl);
+    } catch {
+      url = undefined;
+    }
+    const onlyPicture = a.querySelector('img') && (a.textContent ?? '').trim() === '';
+    if (!url || !/^(?:https?|mailto):$/.test(url.protocol) || onlyPicture || href.startsWith('#')) a.replaceWith(...a.childNodes);
+    else a.setAttribute('href', url.href);
+  }
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest('pre, code')) continue;
+    // tidyLine trims; keep one space where the text touched a neighbour.
+    const text = node.textContent ?? '';
+    const lead = /^\s/.test(text) ? ' ' : '';
+    const trail = /\s$/.test(text) && text.trim() !== '' ? ' ' : '';
+    node.textContent = text.trim() === '' ? text.replace(/[\u3000\u00a0]+/g, ' ') : `${lead}${tidyLine(text)}${trail}`;
+  }
+}
+
+function turndownFor(pictures: PictureMap, title: string): TurndownService {
+  const service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  service.use(gfm);
+  service.remove([...FURNITURE] as TurndownService.Filter);
+  const picture = (img: Element, caption: string) => {
+    const src = pictureSrc(img);
+    const alt = (img.getAttribute('alt') ?? '').replace(/[[\]\\]/g, '').trim();
+    const settled = pictures.get(src);
+    if (!settled || settled.kind === 'dropped') return '';
+    // Never a remote <img>: a link to the picture, or only its words when even its address is unknown.
+    if (settled.kind === 'linked') return settled.url ? `[${alt || '图片'}](${settled.url})` : `（图片：${alt || src}）`;
+    return `![${alt}](./${settled.name}${caption ? ` "${escapeTitle(caption)}"` : ''})`;
+  };
+  service.addRule('figure', {
+    filter: 'figure',
+    replacement: (_content, node) => {
+      const el = node as unknown as Element;
+      const img = el.querySelector('img');
+      const caption = (el.querySelector('figcaption')?.textContent ?? '').trim();
+      if (!img) return `\n\n${caption}\n\n`;
+      return `\n\n${picture(img, caption)}\n\n`;
+    },
+  });
+  service.addRule('picture', {
+    filter: 'img',
+    replacement: (_content, node) => picture(node as unknown as Element, ((node as unknown as Element).getAttribute('title') ?? '').trim()),
+  });
+  // The page's h1 is the title, not a section; h2-h6 become ##-#### (a TOC deeper than that helps nobody).
+  service.addRule('headings', {
+    filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+    replacement: (content, node) => {
+      const level = Number(node.nodeName.slice(1));
+      const text = content.replace(/\s+/g, ' ').trim();
+      if (!text || (level === 1 && text === title)) return '\n\n';
+      return `\n\n${'#'.repeat(Math.min(Math.max(level, 2), 4))} ${text}\n\n`;
+    },
+  });
+  return service;
+}
+
+/** Drops share-bar leftovers and folds a caption line under a picture into the picture's title. */
+function tidyBlocks(markdown: string): string {
+  const blocks = markdown
+    .split(/\n{2,}/)
+    .map((block) => block.replace(/^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gm, ''))
+    .filter((block) => block.trim() !== '' && !(SHARE.test(block) && [...block].length <= 20));
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] ?? '';
+    const next = blocks[i + 1];
+    const image = /^!\[([^\]]*)\]\((\.\/[^ )]+)\)$/.exec(block);
+    if (image && next && CAPTION.test(next) && [...next].length <= 120 && !next.includes('\n')) {
+      out.push(`![${image[1]}](${image[2]} "${escapeTitle(next.replace(/\\(.)/g, '$1'))}")`);
+      i++;
+      continue;
+    }
+    out.push(block);
+  }
+  return out.join('\n\n');
+}
+
+/** Readability's article DOM -> Markdown that yuedu renders. */
+export function articleMarkdown(content: Document, pictures: PictureMap, title: string, pageUrl: string | undefined): string {
+  prepare(content, pageUrl);
+  return tidyBlocks(turndownFor(pictures, title).turndown(content.body as unknown as HTMLElement));
+}

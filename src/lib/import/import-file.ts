@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { SLUG_PATTERN } from '../article-file.ts';
+import { detectKind, type InputKind } from './html/detect.ts';
+import { importPage } from './html/import-html.ts';
+import { importScrape } from './import-scrape.ts';
+import { ScrapeError } from './parse-scrape.ts';
+import { slugFromTitle } from './slug.ts';
+import { articleFileText } from './to-markdown.ts';
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  /** The input file, for its folder (a saved page's files) and messages. */
+  file: string;
+  section?: string | undefined;
+  slug?: string | undefined;
+  /** The page's address when the page does not say it (--url). */
+  url?: string | undefined;
+  fetchImages: boolean;
+}
+
+export interface Imported {
+  kind: InputKind;
+  slug: string;
+  title: string;
+  section: string;
+  /** The whole content file, given the section's final name. */
+  text: string;
+  sourceUrl: string | undefined;
+  paragraphs: number;
+  pictures: { name: string; bytes: Uint8Array }[];
+  linked: { src: string; url: string | undefined; why: string }[];
+  dropped: { src: string; why: string }[];
+  lang: 'zh-CN' | 'zh-Hant';
+}
+
+/**
+ * One input file -> the article it becomes, whatever its kind (a saved web
+ * page or a text scrape, told apart by content). Pure apart from reading a
+ * saved page's own picture files and, with fetchImages, downloading.
+ */
+export async function importFile(request: ImportRequest): Promise<Imported> {
+  const kind = detectKind(request.bytes);
+  if (kind === 'scrape') {
+    const article = importScrape(request.bytes, { section: request.section, slug: request.slug });
+    const paragraphs = article.file.split('\n\n').filter((block) => !block.startsWith('---') && !block.startsWith('## ')).length;
+    return { kind, ...article, text: article.file, sourceUrl: undefined, paragraphs, pictures: [], linked: [], dropped: [], lang: 'zh-CN' };
+  }
+  const page = await importPage(request.bytes, { pageDir: path.dirname(request.file), pageUrl: request.url, fetchRemote: request.fetchImages });
+  const { metadata } = page;
+  const section = request.section ?? metadata.section;
+  if (!section) throw new ScrapeError('no section: the page names none (no breadcrumb, no article:section); pass --section');
+  const slug = request.slug ?? slugFromTitle(metadata.title);
+  if (!SLUG_PATTERN.test(slug)) throw new ScrapeError(`slug "${slug}" must be lowercase ASCII words joined by "-"`);
+  const text = articleFileText(
+    metadata.title,
+    section,
+    {
+      author: metadata.author,
+      date: metadata.date,
+      description: metadata.description,
+      source_url: metadata.sourceUrl,
+      publisher: metadata.publisher,
+      lang: page.lang === 'zh-Hant' ? 'zh-Hant' : undefined,
+    },
+    page.markdown,
+  );
+  return {
+    kind,
+    slug,
+    title: metadata.title,
+    section,
+    text,
+    sourceUrl: metadata.sourceUrl,
+    paragraphs: page.paragraphs,
+    pictures: page.local,
+    linked: page.linked,
+    dropped: page.dropped,
+    lang: page.lang,
+  };
+}
