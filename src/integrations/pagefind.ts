@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +8,26 @@ import { markWordBreaks } from '../lib/word-breaks.ts';
 
 /**
  * The pages to index: only article pages carry data-pagefind-body, so naming
- * them spares Pagefind parsing listings. Both URL formats are covered
- * (articles/x/index.html and articles/x.html), per language, with the
- * locale the browser segments that language's queries in.
+ * them spares Pagefind parsing listings. Each goes to the index of its
+ * <html lang> (an article written in traditional characters has its own page
+ * in zh-Hant and its twin in zh-CN), segmented in the locale the browser
+ * uses for that language's queries.
  */
 const LANGUAGES = [
-  { lang: 'zh-cn', locale: 'zh-CN', page: /^articles\/[^/]+(\/index)?\.html$/ },
-  { lang: 'zh-hant', locale: 'zh-Hant', page: /^articles\/[^/]+\/zh-hant(\/index)?\.html$/ },
+  { lang: 'zh-cn', locale: 'zh-CN' },
+  { lang: 'zh-hant', locale: 'zh-Hant' },
 ];
+
+/** The lang a built page declares on <html>, read from its first bytes. */
+async function pageLocale(site: string, file: string): Promise<string | undefined> {
+  const handle = await open(path.join(site, file));
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+    return /<html[^>]*\slang="([^"]+)"/.exec(buffer.subarray(0, bytesRead).toString('utf8'))?.[1];
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Pages per Pagefind run. It holds about 0.4 MB per page of word-marked
@@ -99,10 +111,10 @@ async function indexBatch(staging: string, files: string[], outputPath: string, 
   }
 }
 
-/** Every language's pages, in runs of at most BATCH. */
-function batches(all: string[]): Batch[] {
-  return LANGUAGES.flatMap(({ lang, locale, page }) => {
-    const files = all.filter((file) => page.test(file));
+/** Every language's pages, in runs of at most BATCH. `all` pairs each article page with its <html lang>. */
+function batches(all: { file: string; locale: string | undefined }[]): Batch[] {
+  return LANGUAGES.flatMap(({ lang, locale }) => {
+    const files = all.filter((page) => page.locale === locale).map((page) => page.file);
     if (files.length === 0) throw new Error(`Pagefind: no ${lang} article pages to index`);
     return Array.from({ length: Math.ceil(files.length / BATCH) }, (_, n) => ({
       lang,
@@ -125,9 +137,15 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const site = fileURLToPath(dir);
         const bundle = path.join(site, 'pagefind');
-        const all = (await readdir(path.join(site, 'articles'), { recursive: true }))
+        const files = (await readdir(path.join(site, 'articles'), { recursive: true }))
           .map((file) => `articles/${file.split(path.sep).join('/')}`)
+          .filter((file) => file.endsWith('.html'))
           .sort();
+        const all: { file: string; locale: string | undefined }[] = [];
+        // A few hundred files open at a time: a 10,000-article site has 20,000 pages.
+        for (let i = 0; i < files.length; i += 256) {
+          all.push(...(await Promise.all(files.slice(i, i + 256).map(async (file) => ({ file, locale: await pageLocale(site, file) })))));
+        }
         const primary: Entry = { version: '', languages: {} };
         const parts: Record<string, string[]> = Object.fromEntries(LANGUAGES.map(({ lang }) => [lang, []]));
         const jobs = batches(all);

@@ -33,6 +33,8 @@ export const frontmatterFields = {
   source_url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   publisher: text().optional(),
   tags: z.array(text()).optional(),
+  /** zh-Hant for an article written in traditional characters: shown as written, with a simplified twin. */
+  lang: z.enum(['zh-CN', 'zh-Hant'], { error: 'expected "zh-CN" or "zh-Hant"' }).optional(),
   // The raw scrape the article was imported from, for provenance.
   source: text().optional(),
 };

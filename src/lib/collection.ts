@@ -2,6 +2,9 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Article = CollectionEntry<'articles'>;
 
+/** The script an article is written in. */
+export const ownScript = (article: Article): 'zh-CN' | 'zh-Hant' => article.data.lang ?? 'zh-CN';
+
 export interface Neighbours {
   /** The next newer article in the same section. */
   newer: Article | undefined;
@@ -50,10 +53,14 @@ export interface ArticlePageProps {
   neighbours: Neighbours;
 }
 
-/** getStaticPaths for the article pages (both scripts): each article with its section neighbours. */
-export async function articlePaths(): Promise<{ params: { id: string }; props: ArticlePageProps }[]> {
+/**
+ * getStaticPaths for the article pages: each article with its section
+ * neighbours; `written` keeps only the articles written in that script
+ * (a twin route converts from it).
+ */
+export async function articlePaths(written?: 'zh-CN' | 'zh-Hant'): Promise<{ params: { id: string }; props: ArticlePageProps }[]> {
   const neighbours = await sectionNeighbours();
-  return (await listArticles()).map((article) => ({
+  return (await listArticles()).filter((article) => !written || ownScript(article) === written).map((article) => ({
     params: { id: article.id },
     props: { article, neighbours: neighbours.get(article.id) ?? { newer: undefined, older: undefined } },
   }));

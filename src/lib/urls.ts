@@ -21,9 +21,14 @@ export function pageUrl(dir: string): string {
 }
 
 export const homeUrl = () => pageUrl('');
-/** The simplified page, or with 'zh-Hant' the same article in traditional characters. */
-export const articleUrl = (id: string, script: 'zh-CN' | 'zh-Hant' = 'zh-CN') =>
-  pageUrl(`articles/${id}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
+type Script = 'zh-CN' | 'zh-Hant';
+/**
+ * An article's page in `script`: its own page when that is the script it is
+ * written in (`own`), else its converted twin (/zh-hant/ of a simplified
+ * article, /zh-hans/ of a traditional one).
+ */
+export const articleUrl = (id: string, script: Script = 'zh-CN', own: Script = 'zh-CN') =>
+  pageUrl(`articles/${id}${script === own ? '' : script === 'zh-Hant' ? '/zh-hant' : '/zh-hans'}`);
 export const sectionUrl = (slug: string) => pageUrl(`sections/${slug}`);
 export const searchUrl = () => pageUrl('search');
 /** Page n of a tag's listing (1 is the tag page). */

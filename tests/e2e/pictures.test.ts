@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
-import { PICTURE_ID } from '../support/picture-site.ts';
+import { HANT_ID, PICTURE_ID } from '../support/picture-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 let browser: Browser;
@@ -196,6 +196,17 @@ describe('print', () => {
     expect(await page.locator('.yd-notes').isVisible()).toBe(true);
     // The wide table shows all its columns on paper: no scroll box to hide them in.
     expect(await page.locator('.yd-table').nth(1).evaluate((el) => getComputedStyle(el).overflowX)).toBe('visible');
+    await page.close();
+  });
+});
+
+describe('an article written in traditional characters', () => {
+  it('is found by a simplified query, which opens its simplified twin', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('车厢里的风景')}`);
+    await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await page.locator('.yd-result-title a').first().getAttribute('href')).toBe(`/news/articles/${HANT_ID}/zh-hans/`);
+    expect(await page.locator('.yd-result-title a').first().innerText()).toBe('台北捷运的一个早晨');
     await page.close();
   });
 });

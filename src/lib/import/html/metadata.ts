@@ -23,7 +23,13 @@ export interface PageMetadata {
   lang: string | undefined;
 }
 
-const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim() || undefined;
+// Some CMSs escape meta text twice (content="&amp;quot;…"): what reaches us still holds entities.
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: ' ' };
+const unescape = (text: string) =>
+  text.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (whole, dec: string, hex: string, name: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name.toLowerCase()] ?? whole),
+  );
+const clean = (text: string | null | undefined) => unescape(text ?? '').replace(/\s+/g, ' ').trim() || undefined;
 
 function meta(doc: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
