@@ -1,11 +1,24 @@
+import iconv from 'iconv-lite';
 import { ScrapeError } from '../parse-scrape.ts';
 
-function strict(label: string, bytes: Uint8Array): string | undefined {
+function utf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A legacy Chinese encoding, strictly. Node's TextDecoder silently drops some
+ * invalid Big5 bytes even when fatal, so iconv-lite decodes (its GBK,
+ * GB18030 and Big5 tables) and any byte it cannot map, which it writes as
+ * U+FFFD, refuses the encoding.
+ */
+function legacy(label: string, bytes: Uint8Array): string | undefined {
+  if (!iconv.encodingExists(label)) return undefined;
+  const text = iconv.decode(Buffer.from(bytes), label);
+  return text.includes('\uFFFD') ? undefined : text;
 }
 
 /** The charset a page declares: <meta charset=…> or <meta http-equiv="Content-Type" content="…; charset=…">. */
@@ -18,17 +31,16 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
  * Page bytes -> text, the bytes deciding: valid UTF-8 is UTF-8 whatever the
  * page declares (a browser that saves a page re-encodes it and often keeps a
  * stale <meta charset=gb2312>); otherwise the declared charset, then
- * GB18030. Node's WHATWG TextDecoder knows GBK, GB18030 and Big5. A page
- * that decodes to replacement characters is refused: mojibake is never written.
+ * GB18030. A page that decodes to replacement characters is refused:
+ * mojibake is never written.
  */
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
-  const utf8 = strict('utf-8', bytes);
-  if (utf8 !== undefined) return { text: utf8.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  const asUtf8 = utf8(bytes);
+  if (asUtf8 !== undefined) return { text: asUtf8.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   const declared = declaredCharset(bytes);
   const candidates = [declared, 'gb18030'].filter((label): label is string => !!label && label !== 'utf-8' && label !== 'utf8');
   for (const label of candidates) {
-    // strict() also answers undefined for a label TextDecoder does not know.
-    const text = strict(label, bytes);
+    const text = legacy(label, bytes);
     if (text !== undefined) return { text, encoding: label };
   }
   throw new ScrapeError(

@@ -15,7 +15,8 @@ const BINARY = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/;
 export function detectKind(bytes: Uint8Array): InputKind {
   if (bytes.length === 0) throw new ScrapeError('file is empty; expected a saved web page (.html) or a text scrape');
   // Markup is ASCII, so the first kilobytes read as Latin-1 show it whatever the page's encoding.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(bom, bom + 4096));
   if (HTML_START.test(head)) return 'html';
   if (/^(?:\uFEFF|\s)*<[a-z!?]/i.test(head)) {
     throw new ScrapeError('an HTML fragment, not a whole page: expected a saved page starting with <!doctype html>, <html> or <head>, or a text scrape');

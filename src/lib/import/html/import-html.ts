@@ -47,7 +47,7 @@ function isTraditional(lang: string | undefined, text: string): boolean {
 export async function importPage(bytes: Uint8Array, from: PictureSource): Promise<ImportedPage> {
   const { text } = decodeHtml(bytes);
   const extracted = extractArticle(text);
-  const lines = (extracted.content.body?.textContent ?? '').split(/\n+/).map((line) => line.trim()).filter(Boolean);
+  const lines = [...extracted.content.querySelectorAll('p, h2, h3, h4, li')].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
   const metadata = readMetadata(extracted.page, lines, from.pageUrl);
   const title = metadata.title ?? extracted.title;
   if (!title) throw new ScrapeError('no title: the page has no og:title, headline, <h1> or <title>');

@@ -19,6 +19,8 @@ export function pictureSrc(img: Element): string {
 const FURNITURE = ['script', 'style', 'noscript', 'template', 'form', 'button', 'input', 'select', 'textarea', 'iframe', 'object', 'embed', 'nav', 'aside', 'footer', 'svg'] as const;
 // A short paragraph that only invites sharing: a share bar's leftover.
 const SHARE = /^(?:转播到|轉播到|分享到|分享至|分享：|分享:|一键分享|打开微信|微信扫一扫|扫一扫|Share\b)/u;
+// A line that only heads the site's own lists (recommended videos, related stories, comments).
+const FURNITURE_LINE = /^(?:精彩视频推荐|精彩推荐|相关阅读|相关閱讀|相关新闻|相關新聞|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|猜你喜欢|热门评论|网友评论|更多精彩)$/u;
 // A short line right under a picture that reads as its caption.
 const CAPTION = /^(?:图为|圖為|图注|圖註|图片|圖片|图[:：]|圖[:：]|▲|△|↑|上图|下图|（图|\(图)/u;
 
@@ -82,13 +84,14 @@ function turndownFor(pictures: PictureMap, title: string): TurndownService {
     filter: 'img',
     replacement: (_content, node) => picture(node as unknown as Element, ((node as unknown as Element).getAttribute('title') ?? '').trim()),
   });
-  // The page's h1 is the title, not a section; h2-h6 become ##-#### (a TOC deeper than that helps nobody).
+  // The page's h1 is the title, not a section (Readability may hand it back as an h2);
+  // h2-h6 become ##-#### (a TOC deeper than that helps nobody).
   service.addRule('headings', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
     replacement: (content, node) => {
       const level = Number(node.nodeName.slice(1));
       const text = content.replace(/\s+/g, ' ').trim();
-      if (!text || (level === 1 && text === title)) return '\n\n';
+      if (!text || text === title) return '\n\n';
       return `\n\n${'#'.repeat(Math.min(Math.max(level, 2), 4))} ${text}\n\n`;
     },
   });
@@ -100,7 +103,10 @@ function tidyBlocks(markdown: string): string {
   const blocks = markdown
     .split(/\n{2,}/)
     .map((block) => block.replace(/^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gm, ''))
-    .filter((block) => block.trim() !== '' && !(SHARE.test(block) && [...block].length <= 20));
+    .filter((block) => {
+      const words = block.replace(/[*_#>\\]/g, '').trim();
+      return words !== '' && !(SHARE.test(words) && [...words].length <= 20) && !FURNITURE_LINE.test(words);
+    });
   const out: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] ?? '';
@@ -119,5 +125,7 @@ function tidyBlocks(markdown: string): string {
 /** Readability's article DOM -> Markdown that yuedu renders. */
 export function articleMarkdown(content: Document, pictures: PictureMap, title: string, pageUrl: string | undefined): string {
   prepare(content, pageUrl);
-  return tidyBlocks(turndownFor(pictures, title).turndown(content.body as unknown as HTMLElement));
+  // As HTML text: turndown's GFM table rules need DOM table APIs (rows, cells) that linkedom lacks,
+  // and turndown brings its own parser for that.
+  return tidyBlocks(turndownFor(pictures, title).turndown(content.body?.innerHTML ?? ''));
 }
