@@ -1,10 +1,11 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ScrapeError } from '../parse-scrape.ts';
+import { readMetadata, type PageMetadata } from './metadata.ts';
 
 export interface Extracted {
-  /** The whole page, for its metadata. */
-  page: Document;
+  /** What the whole page states about itself (metadata.ts), read before Readability changed it. */
+  metadata: PageMetadata;
   /** Readability's article body, as a DOM of its own. */
   content: Document;
   /** Readability's title and byline, as hints only (metadata.ts decides). */
@@ -20,11 +21,13 @@ export interface Extracted {
  * out as Readability's own expected.html). A page Readability does not take
  * for an article (a list of links, a login form) is refused.
  */
-export function extractArticle(html: string): Extracted {
-  // Readability changes the document it reads, so it gets a copy of its own.
-  const page = parseHTML(html).document as unknown as Document;
+export function extractArticle(html: string, url: string | undefined): Extracted {
+  // Parsed once (a 10 MB page takes seconds): the metadata is read before Readability changes the document.
   const work = parseHTML(html).document as unknown as Document;
-  if (!isProbablyReaderable(work, { minContentLength: 100, minScore: 20 })) {
+  const metadata = readMetadata(work, url);
+  // Readability's defaults count English words: 140 characters make a paragraph. A Chinese
+  // character carries about a word, so a 40-character paragraph already counts here.
+  if (!isProbablyReaderable(work, { minContentLength: 40, minScore: 20 })) {
     throw new ScrapeError('not an article: the page has no run of prose to extract (a list of links, a form or an index page?)');
   }
   const article = new Readability(work, { keepClasses: false, charThreshold: 200 }).parse();
@@ -32,5 +35,5 @@ export function extractArticle(html: string): Extracted {
     throw new ScrapeError('not an article: Readability found no article text on the page');
   }
   const content = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Document;
-  return { page, content, title: article.title ?? '', byline: article.byline ?? '', lang: article.lang ?? '' };
+  return { metadata, content, title: article.title ?? '', byline: article.byline ?? '', lang: article.lang ?? '' };
 }

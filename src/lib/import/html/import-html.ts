@@ -2,7 +2,7 @@ import { Converter } from 'opencc-js/t2cn';
 import { ScrapeError } from '../parse-scrape.ts';
 import { decodeHtml } from './decode.ts';
 import { extractArticle } from './extract.ts';
-import { readMetadata, type PageMetadata } from './metadata.ts';
+import { withArticleLines, type PageMetadata } from './metadata.ts';
 import { settlePicture, type PictureSource, type SettledPicture } from './pictures.ts';
 import { articleMarkdown, pictureSrc } from './to-markdown.ts';
 
@@ -46,9 +46,9 @@ function isTraditional(lang: string | undefined, text: string): boolean {
  */
 export async function importPage(bytes: Uint8Array, from: PictureSource): Promise<ImportedPage> {
   const { text } = decodeHtml(bytes);
-  const extracted = extractArticle(text);
+  const extracted = extractArticle(text, from.pageUrl);
   const lines = [...extracted.content.querySelectorAll('p, h2, h3, h4, li')].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
-  const metadata = readMetadata(extracted.page, lines, from.pageUrl);
+  const metadata = withArticleLines(extracted.metadata, lines);
   const title = metadata.title ?? extracted.title;
   if (!title) throw new ScrapeError('no title: the page has no og:title, headline, <h1> or <title>');
   const pageUrl = from.pageUrl ?? metadata.sourceUrl;

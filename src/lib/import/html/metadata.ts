@@ -146,7 +146,13 @@ function breadcrumb(doc: Document): string | undefined {
   return items.length >= 2 ? items.at(-1) : undefined;
 }
 
-export function readMetadata(page: Document, articleLines: string[], url: string | undefined): PageMetadata {
+/**
+ * Everything the page states about itself. Read before Readability runs: it
+ * removes the scripts (JSON-LD) and much of the furniture (breadcrumbs) this
+ * looks at. The article's own lines add a byline or a dated line afterwards
+ * (withArticleLines).
+ */
+export function readMetadata(page: Document, url: string | undefined): PageMetadata {
   const ld = jsonLd(page);
   const publisher = meta(page, 'og:site_name') ?? nameOf(firstLd(ld, 'publisher'));
   const rawTitle =
@@ -155,21 +161,25 @@ export function readMetadata(page: Document, articleLines: string[], url: string
   const channel = cutSiteSuffix(clean(page.querySelector('title')?.textContent) ?? '', publisher).channel;
   const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
   const sourceUrl = url ?? absoluteHttp(canonical) ?? absoluteHttp(meta(page, 'og:url'));
-  const author = nameOf(firstLd(ld, 'author')) ?? meta(page, 'author', 'article:author') ?? bylineFrom(articleLines);
+  const author = nameOf(firstLd(ld, 'author')) ?? meta(page, 'author', 'article:author');
   return {
     title: rawTitle ? cutSiteSuffix(rawTitle, publisher).title : undefined,
     author: author && !EDITOR.test(author) ? author : undefined,
     date:
       dayOf(String(firstLd(ld, 'datePublished') ?? '')) ??
       dayOf(meta(page, 'article:published_time', 'pubdate', 'publishdate')) ??
-      dayOf(page.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined) ??
-      datedLine(articleLines),
+      dayOf(page.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
     sourceUrl,
     publisher,
     description: meta(page, 'description', 'og:description'),
     section: meta(page, 'article:section') ?? breadcrumb(page) ?? channel,
     lang: clean(page.documentElement?.getAttribute('lang')) ?? meta(page, 'og:locale')?.replace('_', '-'),
   };
+}
+
+/** The byline and date the article's first lines state, where the page's metadata said none. */
+export function withArticleLines(metadata: PageMetadata, lines: string[]): PageMetadata {
+  return { ...metadata, author: metadata.author ?? bylineFrom(lines), date: metadata.date ?? datedLine(lines) };
 }
 
 function absoluteHttp(value: string | undefined): string | undefined {
