@@ -1,6 +1,7 @@
 /**
  * npm run bench                       the current site: build time, article weight, search latency and bytes,
- *                                     and the picture fixture (bytes per width and format, cold/warm picture cache)
+ *                                     the picture fixture (bytes per width and format, cold/warm picture cache)
+ *                                     and the web importer (ms per page over 100 saved pages, one 10 MB page)
  * npm run bench -- --articles N[,N…]  a synthetic newsroom of N articles (seeded): build time and memory,
  *                                     dist and index size, cold/warm search for a rare and a common term
  *
@@ -18,6 +19,7 @@ import { ROOT } from '../tests/support/build-site.ts';
 import { ARTICLE_PAGE, listFiles } from '../tests/support/dist.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { ASTRO_BIN } from './lib/astro-bin.ts';
+import { benchImport } from './lib/bench-import.ts';
 import { benchPictures } from './lib/bench-pictures.ts';
 import { COMMON_TERM, rareTerm, writeCorpus } from './lib/corpus.ts';
 import { watchPeakMemory } from './lib/peak-memory.ts';
@@ -192,6 +194,7 @@ async function benchSite(tmp: string) {
       );
     }
     await benchPictures(tmp, build, browser);
+    await benchImport(tmp);
   } finally {
     await browser.close();
     await server.close();
