@@ -1,4 +1,4 @@
-import { queryTerms, termPattern } from './query.ts';
+import { queryPattern, queryTerms } from './query.ts';
 
 /**
  * Arriving from a search result (?highlight=云栖大会#section), mark every
@@ -9,7 +9,7 @@ const terms = queryTerms(new URLSearchParams(location.search).get('highlight') ?
 const article = document.querySelector('[data-pagefind-body]');
 
 if (terms.length > 0 && article) {
-  const pattern = termPattern(terms);
+  const pattern = queryPattern(terms, article.textContent ?? '');
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
       node.parentElement?.closest('[data-pagefind-ignore], mark') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,

@@ -1,19 +1,18 @@
-import { runSearch, type SearchOutcome } from './search-core.ts';
-import { renderOutcome } from './search-render.ts';
+import { PAGE_SIZE, readMore, runSearch, StaleSearch, type SearchOutcome } from './search-core.ts';
+import { describeOutcome, moreButton, pageEntry, renderOutcome } from './search-render.ts';
 import { uiText } from './ui-text.ts';
 
-const DEBOUNCE_MS = 150;
-
 export interface LiveSearch {
-  /** Searches now, dropping any pending keystroke search. */
+  /** Searches now; a newer call makes every older one stop and never show its results. */
   run(query: string): Promise<SearchOutcome | undefined>;
-  /** Searches after typing pauses; waits for IME composition to end. */
-  schedule(query: string): void;
 }
 
 /**
- * Wires a results list and a live region to searches. A counter drops results
- * of an older query that arrive after a newer one (Pagefind's UI does the same).
+ * Wires a results list and a live region to searches. There is no debounce:
+ * a warm search takes milliseconds, so each input searches at once. A counter
+ * marks older searches stale; they stop between steps and their results,
+ * arriving late or out of order, are dropped (Pagefind's UI counts the same
+ * way). After the first PAGE_SIZE articles a "more" button reads the next.
  */
 export function liveSearch(
   list: HTMLElement,
@@ -22,32 +21,60 @@ export function liveSearch(
   section: () => string = () => '',
 ): LiveSearch {
   let latest = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function failed(error: unknown, stale: () => boolean): void {
+    if (error instanceof StaleSearch) return;
+    if (!stale()) status.textContent = uiText().loadFailed;
+    console.error(error);
+  }
+
+  function offerMore(outcome: SearchOutcome, stale: () => boolean): void {
+    if (outcome.rest.length === 0) return;
+    const item = moreButton(outcome.rest.length, PAGE_SIZE);
+    const button = item.querySelector('button');
+    button?.addEventListener('click', async () => {
+      // Pressed again while loading: one batch, not two.
+      if (button.disabled) return;
+      button.disabled = true;
+      const label = button.textContent;
+      button.textContent = uiText().loadingMore;
+      try {
+        const pages = await readMore(outcome, stale);
+        if (stale()) return;
+        const entries = pages.map((page) => pageEntry(page, outcome.terms));
+        item.replaceWith(...entries);
+        status.textContent = describeOutcome(outcome);
+        offerMore(outcome, stale);
+        // Keyboard readers carry on from the first article just added.
+        entries[0]?.querySelector('a')?.focus();
+      } catch (error) {
+        button.disabled = false;
+        button.textContent = label;
+        failed(error, stale);
+      }
+    });
+    list.append(item);
+  }
+
   async function run(query: string): Promise<SearchOutcome | undefined> {
-    clearTimeout(timer);
     const id = ++latest;
+    const stale = () => id !== latest;
     list.setAttribute('aria-busy', 'true');
     try {
-      const outcome = await runSearch(query, section());
-      if (id !== latest) return undefined;
+      const outcome = await runSearch(query, section(), stale);
+      if (stale()) return undefined;
       renderOutcome(list, status, outcome);
+      offerMore(outcome, stale);
       onDone(outcome);
       return outcome;
     } catch (error) {
-      if (id === latest) status.textContent = uiText().loadFailed;
-      console.error(error);
+      failed(error, stale);
       return undefined;
     } finally {
-      if (id === latest) list.setAttribute('aria-busy', 'false');
+      if (!stale()) list.setAttribute('aria-busy', 'false');
     }
   }
-  return {
-    run,
-    schedule(query) {
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(query), DEBOUNCE_MS);
-    },
-  };
+  return { run };
 }
 
 /** `?q=` (and `&section=`) in the address bar, so a search can be shared, reloaded and gone back to. */

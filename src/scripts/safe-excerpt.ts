@@ -1,4 +1,5 @@
 import { withoutCjkGaps } from './section-hits.ts';
+import { visible } from './visible.ts';
 
 /**
  * Pagefind excerpts are HTML with <mark> around hits. Parse them inertly and
@@ -17,10 +18,10 @@ export function safeExcerpt(html: string, heading = ''): DocumentFragment {
   for (const node of template.content.childNodes) {
     if (node.nodeName === 'MARK') {
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
+      mark.textContent = visible(node.textContent ?? '');
       out.append(mark);
     } else {
-      out.append(withoutCjkGaps(node.textContent ?? ''));
+      out.append(withoutCjkGaps(visible(node.textContent ?? '')));
     }
   }
   const text = out.textContent ?? '';

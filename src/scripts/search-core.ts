@@ -3,7 +3,8 @@ import { normaliseQuery, queryTerms } from './query.ts';
 import { sectionHits, splitSections, type SectionHit } from './section-hits.ts';
 import { toSimplified } from './t2s.ts';
 
-const MAX_PAGES = 20;
+/** Articles read and shown at a time; "more" reads the next as many. */
+export const PAGE_SIZE = 20;
 
 export interface PageResult {
   data: PagefindResultData;
@@ -21,8 +22,35 @@ export interface SearchOutcome {
   pages: PageResult[];
   /** Pages with the whole query in them, of those read. */
   exact: number;
-  /** Pages the search matched; only the first MAX_PAGES are read and shown. */
+  /** Pages the search matched; PAGE_SIZE at a time are read and shown. */
   matched: number;
+  /** The matched pages not read yet, best first: what "more" reads. */
+  rest: PagefindResult[];
+}
+
+/** Says whether a newer search has replaced this one, so its remaining work can be skipped. */
+export type Stale = () => boolean;
+
+/** Thrown inside a search that a newer one replaced; live-search.ts drops it quietly. */
+export class StaleSearch extends Error {}
+
+/** Reads a batch of results: their text, and the sections holding the query (whole pages first, order kept). */
+async function readPages(results: PagefindResult[], terms: string[], stale: Stale): Promise<PageResult[]> {
+  if (stale()) throw new StaleSearch();
+  const datas = await Promise.all(results.map((result) => result.data()));
+  if (stale()) throw new StaleSearch();
+  const read = datas.map((data) => ({ data, hits: sectionHits(splitSections(data), terms) }));
+  return read.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0));
+}
+
+/** The next PAGE_SIZE of an outcome's pages, appended to it (and returned, for the renderer to add). */
+export async function readMore(outcome: SearchOutcome, stale: Stale = () => false): Promise<PageResult[]> {
+  const batch = outcome.rest.slice(0, PAGE_SIZE);
+  const pages = await readPages(batch, outcome.terms, stale);
+  outcome.rest = outcome.rest.slice(batch.length);
+  outcome.pages.push(...pages);
+  outcome.exact += pages.filter((page) => page.hits.length > 0).length;
+  return pages;
 }
 
 /**
@@ -35,8 +63,10 @@ function wordCount(term: string): number {
 }
 
 /** The pages to read, best first, and whether that order is a ranking at all. */
-async function find(query: string, terms: string[], section: string): Promise<{ results: PagefindResult[]; ranked: boolean }> {
+async function find(query: string, terms: string[], section: string, stale: Stale): Promise<{ results: PagefindResult[]; ranked: boolean }> {
   const pagefind = await loadPagefind();
+  // Typed past while the index loaded: the newer query searches instead.
+  if (stale()) throw new StaleSearch();
   const options = section ? { filters: { section } } : {};
   const loose = () => pagefind.search(query, options).then((response) => response.results);
   const [term] = terms;
@@ -48,33 +78,35 @@ async function find(query: string, terms: string[], section: string): Promise<{ 
   if (phrase.length === 0) return { results: await loose(), ranked: true };
   // Phrase hits all score alike and carry only their first occurrence, so they come unranked.
   // Beyond one page of them, the loose search's ranking picks which twenty to read.
-  if (phrase.length <= MAX_PAGES) return { results: phrase, ranked: false };
+  if (phrase.length <= PAGE_SIZE) return { results: phrase, ranked: false };
   const ids = new Set(phrase.map((result) => result.id));
   return { results: (await loose()).filter((result) => ids.has(result.id)), ranked: true };
 }
 
-async function searchOnce(query: string, terms: string[], section: string): Promise<Omit<SearchOutcome, 'query'>> {
-  const { results, ranked } = await find(query, terms, section);
-  const datas = await Promise.all(results.slice(0, MAX_PAGES).map((result) => result.data()));
+async function searchOnce(query: string, terms: string[], section: string, stale: Stale): Promise<Omit<SearchOutcome, 'query'>> {
+  const { results, ranked } = await find(query, terms, section, stale);
   const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
-  const read = datas.map((data) => ({ data, hits: sectionHits(splitSections(data), terms) }));
-  if (!ranked) read.sort((a, b) => total(b) - total(a));
-  // Pages holding the whole query before those Pagefind matched on some of its words; each group
-  // keeps its order (sort is stable).
-  const pages = read.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0));
-  return { terms, pages, exact: pages.filter((page) => page.hits.length > 0).length, matched: results.length };
+  const pages = await readPages(results.slice(0, PAGE_SIZE), terms, stale);
+  // Unranked phrase hits (all of them, at most a page) by how often each page holds the phrase;
+  // pages with the whole query stay first (sort is stable).
+  if (!ranked) pages.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0) || total(b) - total(a));
+  return { terms, pages, exact: pages.filter((page) => page.hits.length > 0).length, matched: results.length, rest: results.slice(PAGE_SIZE) };
 }
 
-/** Searches every article, or with `section` only that news section's (Pagefind filter). */
-export async function runSearch(raw: string, section = ''): Promise<SearchOutcome> {
+/**
+ * Searches every article, or with `section` only that news section's
+ * (Pagefind filter). `stale` lets a newer search stop this one between its
+ * steps (it then throws StaleSearch).
+ */
+export async function runSearch(raw: string, section = '', stale: Stale = () => false): Promise<SearchOutcome> {
   const query = normaliseQuery(raw);
   const terms = queryTerms(query);
-  if (terms.length === 0) return { query, terms, pages: [], exact: 0, matched: 0 };
-  const outcome = await searchOnce(terms.join(' '), terms, section);
+  if (terms.length === 0) return { query, terms, pages: [], exact: 0, matched: 0, rest: [] };
+  const outcome = await searchOnce(terms.join(' '), terms, section, stale);
   if (outcome.exact > 0 || !/\p{Script=Han}/u.test(query)) return { query, ...outcome };
   // Nothing holds the query as typed: it may be in traditional characters (阿里雲 -> 阿里云).
   const simplified = await toSimplified(terms.join(' '));
   if (simplified === terms.join(' ')) return { query, ...outcome };
-  const converted = await searchOnce(simplified, queryTerms(simplified), section);
+  const converted = await searchOnce(simplified, queryTerms(simplified), section, stale);
   return converted.exact > 0 ? { query, simplified, ...converted } : { query, ...outcome };
 }

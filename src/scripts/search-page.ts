@@ -24,9 +24,10 @@ export function startSearchPage(): void {
 
   input.addEventListener('focus', preloadPagefind, { once: true });
   input.addEventListener('input', (event) => {
-    if (!(event as InputEvent).isComposing) search.schedule(input.value);
+    if (!(event as InputEvent).isComposing) void search.run(input.value);
   });
-  input.addEventListener('compositionend', () => search.schedule(input.value));
+  // An IME commit searches at once: the reader has chosen the characters.
+  input.addEventListener('compositionend', () => void search.run(input.value));
   select.addEventListener('change', () => void search.run(input.value));
   form.addEventListener('submit', (event) => {
     event.preventDefault();

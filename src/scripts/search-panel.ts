@@ -74,9 +74,10 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   input.addEventListener('input', (event) => {
     if ((event as InputEvent).isComposing) return;
     show();
-    search.schedule(input.value);
+    void search.run(input.value);
   });
-  input.addEventListener('compositionend', () => search.schedule(input.value));
+  // An IME commit searches at once: the reader has chosen the characters.
+  input.addEventListener('compositionend', () => void search.run(input.value));
   close.addEventListener('click', () => {
     hide(true);
     input.focus();
@@ -117,7 +118,7 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   // Keystrokes made while this module was loading.
   if (input.value && document.activeElement === input) {
     show();
-    search.schedule(input.value);
+    void search.run(input.value);
   }
   return { open };
 }

@@ -2,11 +2,13 @@ import type { PageResult, SearchOutcome } from './search-core.ts';
 import { safeExcerpt } from './safe-excerpt.ts';
 import { OPENING_LABEL, type SectionHit } from './section-hits.ts';
 import { fill, uiText } from './ui-text.ts';
+import { visible } from './visible.ts';
 
+/** An element with text; every text shown passes through here, so nothing invisible from the index does. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = visible(text);
   return node;
 }
 
@@ -25,7 +27,7 @@ function sectionEntry({ section, count, snippets }: SectionHit, terms: readonly 
   item.append(link);
   for (const parts of snippets) {
     const excerpt = el('p', 'yd-hit-excerpt');
-    excerpt.append(...parts.map((part) => (part.marked ? el('mark', undefined, part.text) : part.text)));
+    excerpt.append(...parts.map((part) => (part.marked ? el('mark', undefined, part.text) : visible(part.text))));
     item.append(excerpt);
   }
   return item;
@@ -40,13 +42,13 @@ function looseEntries(page: PageResult): HTMLLIElement[] {
     const opening = !sub.anchor || sub.anchor.element === 'h1';
     link.append(el('span', 'yd-hit-section', opening ? uiText().opening : sub.title));
     const excerpt = el('p', 'yd-hit-excerpt');
-    excerpt.append(safeExcerpt(sub.excerpt, sub.title));
+    excerpt.append(safeExcerpt(sub.excerpt, visible(sub.title)));
     item.append(link, excerpt);
     return item;
   });
 }
 
-function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIElement {
+export function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIElement {
   const item = el('li', 'yd-result');
   const heading = el('h2', 'yd-result-title');
   const link = el('a', undefined, page.data.meta.title ?? page.data.url);
@@ -61,13 +63,13 @@ function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIElement {
 }
 
 /** What the live region announces: how many articles, and whether they hold the whole query. */
-export function describeOutcome({ query, simplified, pages, exact, matched }: SearchOutcome): string {
+export function describeOutcome({ query, simplified, pages, exact, matched, rest }: SearchOutcome): string {
   const text = uiText();
   if (query === '' || pages.length === 0 && !/[\p{L}\p{N}]/u.test(query)) return text.prompt;
   if (exact > 0) {
     const loose = pages.length - exact;
     // Every page matched holds the whole query, but only the best are shown: say how many there are.
-    const more = loose === 0 && matched > pages.length;
+    const more = loose === 0 && rest.length > 0;
     const found = fill(text.found, { n: more ? matched : exact, q: simplified ?? query }) + (simplified ? fill(text.converted, { q: query }) : '');
     if (more) return found + fill(text.showing, { n: pages.length });
     return loose > 0 ? found + fill(text.alsoLoose, { n: loose }) : found;
@@ -79,4 +81,13 @@ export function describeOutcome({ query, simplified, pages, exact, matched }: Se
 export function renderOutcome(list: HTMLElement, status: HTMLElement, outcome: SearchOutcome): void {
   list.replaceChildren(...outcome.pages.map((page) => pageEntry(page, outcome.terms)));
   status.textContent = describeOutcome(outcome);
+}
+
+/** The "more" control closing a results list: the next PAGE_SIZE of `left` articles. */
+export function moreButton(left: number, size: number): HTMLLIElement {
+  const item = el('li', 'yd-more');
+  const button = el('button', 'yd-more-button', fill(uiText().more, { n: Math.min(left, size), left }));
+  button.type = 'button';
+  item.append(button);
+  return item;
 }

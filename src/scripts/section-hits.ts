@@ -1,5 +1,5 @@
 import type { PagefindResultData } from './pagefind-api.ts';
-import { termPattern } from './query.ts';
+import { queryPattern } from './query.ts';
 import { UI_TEXT } from './ui-text.ts';
 
 /** One part of an article: the opening (before the first ## heading) or a section. */
@@ -90,14 +90,18 @@ function snippet(text: string, matches: RegExpExecArray[], from: number, to: num
   return parts;
 }
 
-/** Every exact occurrence of any term, per section, with excerpts around the first few. */
+/**
+ * Every exact occurrence, per section, with excerpts around the first few:
+ * of the query as one phrase when the page holds its words next to each
+ * other as typed, else of each term.
+ */
 export function sectionHits(
   sections: readonly SectionText[],
   terms: readonly string[],
   { radius = 24, maxSnippets = 3 } = {},
 ): SectionHit[] {
   if (terms.length === 0) return [];
-  const pattern = termPattern(terms);
+  const pattern = queryPattern(terms, sections.map((section) => section.text).join('\n'));
   return sections.flatMap((section) => {
     const { text } = section;
     const matches = [...text.matchAll(pattern)];

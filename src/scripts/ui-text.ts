@@ -23,6 +23,8 @@ export const UI_TEXT = {
   showing: '，下面是最相关的 {n} 篇',
   onlyLoose: '没有文章完整包含“{q}”；以下 {n} 篇包含其中部分字词',
   none: '没有找到与“{q}”相关的文章',
+  more: '显示后 {n} 篇（还有 {left} 篇）',
+  loadingMore: '正在加载…',
 };
 
 export type UiText = typeof UI_TEXT;

@@ -145,6 +145,64 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.close();
   });
 
+  it('every article holding a word is reachable: "more" adds the next twenty in place, the count stays, a double press adds them once', async () => {
+    const tab = await browser.newPage({ viewport: PHONE });
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const more = tab.locator('.yd-more-button');
+    expect(await more.innerText()).toBe('显示后 20 篇（还有 25 篇）');
+    await more.dblclick();
+    await expect.poll(() => tab.locator('.yd-result').count()).toBe(40);
+    expect(await tab.locator('#yd-search-status').innerText()).toBe(`找到 ${N} 篇包含“${COMMON_TERM}”的文章，下面是最相关的 40 篇`);
+    // The keyboard carries on from the first article added.
+    expect(await tab.evaluate(() => document.activeElement?.closest('.yd-result') === document.querySelectorAll('.yd-result')[20])).toBe(true);
+    expect(await more.innerText()).toBe('显示后 5 篇（还有 5 篇）');
+    await more.click();
+    await expect.poll(() => tab.locator('.yd-result').count()).toBe(N);
+    expect(await more.count()).toBe(0);
+    const titles = await tab.locator('.yd-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(new Set(titles).size).toBe(N);
+    expect(await tab.locator('#yd-search-status').innerText()).toBe(`找到 ${N} 篇包含“${COMMON_TERM}”的文章`);
+    await tab.close();
+  });
+
+  it('the header panel offers "more" too', async () => {
+    const tab = await browser.newPage({ viewport: DESKTOP });
+    await tab.goto(`${server.url}sections/${SECTIONS[0]?.slug}/`);
+    await tab.locator('#yd-header-q').fill(COMMON_TERM);
+    await tab.waitForSelector('#yd-search-panel .yd-result >> nth=19');
+    await tab.locator('#yd-search-panel .yd-more-button').click();
+    await expect.poll(() => tab.locator('#yd-search-panel .yd-result').count()).toBe(40);
+    await tab.close();
+  });
+
+  it('typing fast, deleting back to empty and changing the section mid-search leave no stale or doubled results and no error', async () => {
+    const tab = await browser.newPage({ viewport: PHONE });
+    const problems: string[] = [];
+    tab.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    tab.on('pageerror', (e) => problems.push(e.message));
+    await tab.goto(`${server.url}search/`);
+    const input = tab.locator('#yd-search-q');
+    await input.focus();
+    // Every keystroke searches at once; only the last query's results may stay.
+    await tab.keyboard.type(rareTerm(3), { delay: 0 });
+    await expect.poll(() => tab.locator('#yd-search-status').innerText()).toMatch(new RegExp(`^找到 1 篇包含“${rareTerm(3)}”`));
+    expect(await tab.locator('.yd-result').count()).toBe(1);
+    for (let i = 0; i < [...rareTerm(3)].length; i++) await tab.keyboard.press('Backspace');
+    await expect.poll(() => tab.locator('#yd-search-status').innerText()).toBe('输入字词，在全部文章中搜索。');
+    expect(await tab.locator('.yd-result').count()).toBe(0);
+    await input.fill(COMMON_TERM);
+    const section = SECTIONS[2]?.name ?? '';
+    await tab.selectOption('#yd-search-section', section);
+    await tab.waitForURL(/section=/);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    expect(new Set(await tab.locator('.yd-result-section').allInnerTexts())).toEqual(new Set([section]));
+    // Results arriving never move the reader's focus.
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('yd-search-q');
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
   it('a word in every article ranks the articles about it on the first page, wherever they are in the index', async () => {
     const tab = await browser.newPage({ viewport: PHONE });
     await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);

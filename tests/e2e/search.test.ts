@@ -78,9 +78,25 @@ describe('search page', () => {
     await page.close();
   });
 
-  it('finds Latin in any case and marks it as written', async () => {
+  it('finds Latin in any case, and words the text holds side by side as one phrase: counted once, marked as one run', async () => {
     const page = await searchPage(root, 'github copilot');
-    expect((await hits(page)).flatMap((h) => h.marks)).toEqual(expect.arrayContaining(['GitHub', 'Copilot']));
+    expect(await hits(page)).toEqual([expect.objectContaining({ section: '昂贵的AI', count: '1 处', marks: ['GitHub Copilot'] })]);
+    await page.close();
+  });
+
+  it('marks each word on its own where the text does not hold them side by side', async () => {
+    const page = await searchPage(root, 'Copilot 淘天');
+    const marks = (await hits(page)).flatMap((h) => h.marks);
+    expect(marks).toEqual(expect.arrayContaining(['Copilot', '淘天']));
+    expect(marks).not.toContain('Copilot 淘天');
+    await page.close();
+  });
+
+  it('shows no zero-width or other invisible character anywhere in the results', async () => {
+    const page = await searchPage(root, '阿里云');
+    const text = await page.locator('#yd-search-results').evaluate((list) => list.textContent ?? '');
+    expect(text.length).toBeGreaterThan(100);
+    expect(text).not.toMatch(/[\u00ad\u200b-\u200d\u2060\ufeff]/u);
     await page.close();
   });
 

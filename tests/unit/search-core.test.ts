@@ -14,7 +14,7 @@ const pagefind: Pick<PagefindApi, 'search'> = {
 };
 vi.mock('../../src/scripts/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
 vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
-const { runSearch } = await import('../../src/scripts/search-core.ts');
+const { readMore, runSearch, StaleSearch } = await import('../../src/scripts/search-core.ts');
 const { describeOutcome } = await import('../../src/scripts/search-render.ts');
 
 /** A result whose page says `text`, with no headings. */
@@ -26,7 +26,9 @@ const result = (id: string, text: string, score = 1): PagefindResult => ({
 });
 const urls = (outcome: Awaited<ReturnType<typeof runSearch>>) => outcome.pages.map((page) => page.data.url.split('/')[2]);
 
+const standIn = pagefind.search;
 beforeEach(() => {
+  pagefind.search = standIn;
   calls.length = 0;
   loose = [];
   phrase = [];
@@ -67,5 +69,61 @@ describe('runSearch and what the status line says of it', () => {
     expect(calls).toEqual(['"云栖大会"', '云栖大会']);
     expect(urls(outcome)).toEqual(['whole', 'apart']);
     expect(outcome.exact).toBe(1);
+  });
+});
+
+describe('every result reachable', () => {
+  it('reads the next twenty when asked, keeping the ranking and the count of articles holding the query', async () => {
+    loose = Array.from({ length: 45 }, (_, i) => result(`r${i}`, '阿里巴巴。', 45 - i));
+    const outcome = await runSearch('阿里巴巴');
+    expect(urls(outcome)).toHaveLength(20);
+    expect(describeOutcome(outcome)).toBe('找到 45 篇包含“阿里巴巴”的文章，下面是最相关的 20 篇');
+    const more = await readMore(outcome);
+    expect(more.map((page) => page.data.url.split('/')[2])).toEqual(Array.from({ length: 20 }, (_, i) => `r${i + 20}`));
+    expect(describeOutcome(outcome)).toBe('找到 45 篇包含“阿里巴巴”的文章，下面是最相关的 40 篇');
+    await readMore(outcome);
+    expect(urls(outcome)).toEqual(Array.from({ length: 45 }, (_, i) => `r${i}`));
+    expect(outcome.rest).toEqual([]);
+    expect(describeOutcome(outcome)).toBe('找到 45 篇包含“阿里巴巴”的文章');
+  });
+});
+
+describe('a search overtaken by a newer one', () => {
+  it('stops before reading any page once it is stale', async () => {
+    let reads = 0;
+    loose = Array.from({ length: 3 }, (_, i) => ({ ...result(`r${i}`, 'Azure。'), data: async () => (reads++, (await result(`r${i}`, 'Azure。').data())) }));
+    let stale = false;
+    const running = runSearch('Azure', '', () => stale);
+    stale = true;
+    await expect(running).rejects.toBeInstanceOf(StaleSearch);
+    expect(reads).toBe(0);
+  });
+
+  it('never shows late results: only the newest of overlapping searches reaches the page', async () => {
+    // The first query's Pagefind answer arrives after the second's.
+    let releaseFirst: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (releaseFirst = resolve));
+    pagefind.search = async (term) => {
+      calls.push(term);
+      if (term === 'Azure') await gate;
+      return { results: [result(term, `${term}。`)] };
+    };
+    let latest = 0;
+    const shown: string[] = [];
+    const run = async (query: string) => {
+      const id = ++latest;
+      try {
+        const outcome = await runSearch(query, '', () => id !== latest);
+        if (id === latest) shown.push(outcome.query);
+      } catch (error) {
+        if (!(error instanceof StaleSearch)) throw error;
+      }
+    };
+    const first = run('Azure');
+    const second = run('AWS');
+    await second;
+    releaseFirst();
+    await first;
+    expect(shown).toEqual(['AWS']);
   });
 });

@@ -107,3 +107,30 @@ describe('text Pagefind stored HTML-escaped', () => {
     expect(render(sectionHits(splitSections(escaped), ['A&B'])[0]?.snippets[0])).toContain('[A&B]');
   });
 });
+
+describe('a query of several words', () => {
+  const section = (text: string) => ({ title: '导语', url: '/a/', text });
+
+  it('counts and marks the words as one phrase where the text holds them side by side as typed', () => {
+    const [hit] = sectionHits([section('工程师用 Visual Studio 查看日志，也有人用 Visual Studio Code。')], ['visual', 'studio']);
+    expect(hit?.count).toBe(2);
+    expect(render(hit?.snippets[0])).toContain('[Visual Studio] 查看日志');
+  });
+
+  it('treats Chinese words typed with a space as the run the text holds without one', () => {
+    const [hit] = sectionHits([section('阿里巴巴的云。')], ['阿里', '巴巴']);
+    expect(hit?.count).toBe(1);
+    expect(render(hit?.snippets[0])).toBe('[阿里巴巴]的云。');
+  });
+
+  it('marks each word on its own when they are never side by side, and counts each', () => {
+    const [hit] = sectionHits([section('Studio 在前，后面才是 Visual。')], ['Visual', 'Studio']);
+    expect(hit?.count).toBe(2);
+    expect(render(hit?.snippets[0])).toBe('[Studio] 在前，后面才是 [Visual]。');
+  });
+
+  it('uses the phrase in every section once any part of the page holds it', () => {
+    const hits = sectionHits([section('Visual Studio 发布。'), { ...section('只有 Studio。'), title: '二' }], ['Visual', 'Studio']);
+    expect(hits.map((h) => [h.section.title, h.count])).toEqual([['导语', 1]]);
+  });
+});
