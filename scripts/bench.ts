@@ -8,7 +8,7 @@
  * Numbers only; budgets are asserted in tests on built bytes, never on time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { serveStatic } from '../tests/support/static-server.ts';
 import { ASTRO_BIN } from './lib/astro-bin.ts';
 import { benchImport } from './lib/bench-import.ts';
 import { benchPictures } from './lib/bench-pictures.ts';
+import { readerMeasure } from './lib/bench-reader.ts';
 import { COMMON_TERM, rareTerm, writeCorpus } from './lib/corpus.ts';
 import { watchPeakMemory } from './lib/peak-memory.ts';
 
@@ -193,6 +194,12 @@ async function benchSite(tmp: string) {
           `first query fetched ${firstQuery.files} files, ${kb(firstQuery.raw)} raw / ${kb(firstQuery.brotli)} brotli`,
       );
     }
+    const shared = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/search-queries.json'), 'utf8')) as { queries: { query: string }[] };
+    const reader = await readerMeasure(browser, `${server.url}${ARTICLE_PAGE.replace('index.html', '')}`, shared.queries.map((q) => q.query), 3);
+    console.log(
+      `reader's measure (phone, header box, ${shared.queries.length} queries x 3): last input to first result ` +
+        `cold ${reader.cold.toFixed(0)} ms, warm ${reader.warm.toFixed(0)} ms (medians); ${kb(reader.bytes)} fetched from focus to first result`,
+    );
     await benchPictures(tmp, build, browser);
     await benchImport(tmp);
   } finally {
@@ -210,15 +217,18 @@ interface Row {
   indexFiles: number;
   rare: { cold: number; warm: number; hits: number };
   common: { cold: number; warm: number; hits: number };
+  /** The reader's measure for the rare term (bench-reader.ts). */
+  reader: { cold: number; warm: number; bytes: number };
 }
 
 function printTable(rows: Row[]) {
-  console.log('\n| articles | build s | s / article | peak memory | dist | index (files) | rare cold / warm ms | common cold / warm ms |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('\n| articles | build s | s / article | peak memory | dist | index (files) | rare cold / warm ms | common cold / warm ms | reader rare cold / warm ms (KB) |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.n} | ${r.seconds.toFixed(1)} | ${(r.seconds / r.n).toFixed(4)} | ${mb(r.peak)} | ${mb(r.dist)} | ${mb(r.index)} (${r.indexFiles}) | ` +
-        `${r.rare.cold.toFixed(0)} / ${r.rare.warm.toFixed(0)} | ${r.common.cold.toFixed(0)} / ${r.common.warm.toFixed(0)} |`,
+        `${r.rare.cold.toFixed(0)} / ${r.rare.warm.toFixed(0)} | ${r.common.cold.toFixed(0)} / ${r.common.warm.toFixed(0)} | ` +
+        `${r.reader.cold.toFixed(0)} / ${r.reader.warm.toFixed(0)} (${(r.reader.bytes / 1024).toFixed(0)}) |`,
     );
   }
 }
@@ -247,8 +257,10 @@ async function benchScale(tmp: string) {
       const server = await serveStatic(outDir);
       const rare = await measureSearch(browser, server.url, rareTerm(n - 1), outDir);
       const common = await measureSearch(browser, server.url, COMMON_TERM, outDir);
+      const firstArticle = (await readdir(path.join(outDir, 'articles')))[0] ?? '';
+      const reader = await readerMeasure(browser, `${server.url}articles/${firstArticle}/`, [rareTerm(n - 1)], runs);
       await server.close();
-      const row = { n, seconds: run.seconds, peak: run.peakBytes, dist: dist.bytes, index: index.bytes, indexFiles: index.files, rare, common };
+      const row = { n, seconds: run.seconds, peak: run.peakBytes, dist: dist.bytes, index: index.bytes, indexFiles: index.files, rare, common, reader };
       rows.push(row);
       console.log(
         `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), peak ${mb(run.peakBytes)}, ` +
