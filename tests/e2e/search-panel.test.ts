@@ -45,6 +45,10 @@ describe('header search on any page', () => {
     expect(await page.locator('#yd-search-panel .yd-hit-count').first().innerText()).toBe('3 處');
     expect(await page.locator('#yd-search-panel .yd-search-close').innerText()).toBe('關閉');
     expect(await page.locator('#yd-search-panel .yd-search-section option').first().innerText()).toBe('全部欄目');
+    // The section label and every other word shown come without the index's invisible word marks.
+    expect(await page.locator('#yd-search-panel .yd-result-section').first().innerText()).toBe('美股新聞');
+    const shown = await page.locator('#yd-search-panel').evaluate((panel) => panel.textContent ?? '');
+    expect(shown).not.toMatch(/[\u00ad\u200b-\u200d\u2060\ufeff]/u);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('量子引力');
     await expect.poll(() => status.innerText()).toMatch(/^沒有(文章完整包含“量子引力”；以下 \d+ 篇包含其中部分字詞|找到與“量子引力”相關的文章)$/);
