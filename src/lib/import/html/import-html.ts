@@ -72,7 +72,8 @@ export async function importPage(bytes: Uint8Array, from: PictureSource): Promis
     metadata: { ...metadata, title },
     lang: isTraditional(metadata.lang ?? extracted.lang, markdown) ? 'zh-Hant' : 'zh-CN',
     markdown,
-    paragraphs: markdown.split(/\n{2,}/).filter((block) => !/^(?:#|!\[|\[[^\]]*\]\(http)/.test(block)).length,
+    // Headings and blocks that are only a picture (a file, a link to one, or its words) are not paragraphs.
+    paragraphs: markdown.split(/\n{2,}/).filter((block) => !/^(?:#.*|!?\[[^\]]*\]\([^)]*\)|（图片：.*）)$/.test(block)).length,
     local: [...local].map(([name, data]) => ({ name, bytes: data })),
     linked,
     dropped,
