@@ -38,3 +38,6 @@ if (targets.length === tocLinks.length && targets.length > 0) {
 }
 
 if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
+
+// Sharing a sentence loads on the first selection (share.ts shows nothing outside the article).
+document.addEventListener('selectionchange', () => void import('./share.ts'), { once: true });
