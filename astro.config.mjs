@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import feedEnclosures from './src/integrations/feed-enclosures.ts';
 import noModulePreload from './src/integrations/no-module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -22,6 +23,7 @@ export default defineConfig({
   integrations: [
     ...(site ? [sitemap({ filter: (page) => !page.includes('/404') })] : []),
     securityHeaders(),
+    feedEnclosures(),
     pagefind(),
   ],
   vite: { plugins: [noModulePreload()] },

@@ -32,7 +32,7 @@ export const GET: APIRoute = async ({ site }) => {
           categories: [data.section, ...(data.tags ?? [])],
           ...(data.date ? { pubDate: new Date(data.date) } : {}),
           ...(data.author ? { author: data.author } : {}),
-          // The encoded file's size is not known while pages render; RSS best practice is 0 then.
+          // The encoded file is written after the feed renders; feed-enclosures.ts fills in its size.
           ...(cover ? { enclosure: { url: new URL(cover.src, site).href, length: 0, type: 'image/jpeg' } } : {}),
         };
       }),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
@@ -89,7 +90,9 @@ describe('the cover', () => {
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, unknown>;
     expect(ld['image']).toBe(ogImage);
     const rss = await readText(dist, 'rss.xml');
-    expect(rss).toContain(`<enclosure url="${ogImage}" length="0" type="image/jpeg"/>`);
+    const { size } = await stat(fileOf(new URL(ogImage).pathname));
+    expect(size).toBeGreaterThan(10_000);
+    expect(rss).toContain(`<enclosure url="${ogImage}" length="${size}" type="image/jpeg"/>`);
   });
 
   it('is a small cropped thumbnail beside the article in the home, section and tag listings', async () => {
