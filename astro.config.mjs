@@ -5,6 +5,7 @@ import feedEnclosures from './src/integrations/feed-enclosures.ts';
 import noModulePreload from './src/integrations/no-module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import webApp from './src/integrations/web-app.ts';
 
 // Deploy switches (README "Deploying"): BASE_PATH=/news/ for a sub-path, SITE_URL for absolute
 // URLs, feeds and the sitemap, URL_FORMAT=file for hosts that do not map /dir/ to /dir/index.html.
@@ -24,6 +25,7 @@ export default defineConfig({
     ...(site ? [sitemap({ filter: (page) => !page.includes('/404') })] : []),
     securityHeaders(),
     feedEnclosures(),
+    webApp(),
     pagefind(),
   ],
   vite: { plugins: [noModulePreload()] },

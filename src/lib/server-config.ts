@@ -26,6 +26,7 @@ const COMPRESSIBLE = [
   'application/json',
   'application/xml',
   'application/rss+xml',
+  'application/manifest+json',
   'text/xml',
   'image/svg+xml',
 ];
@@ -71,6 +72,8 @@ export function nginxSnippet(base: string): string {
     ...security,
     `add_header Cache-Control "${REVALIDATE}" always;`,
     ...HASHED_NGINX(base).map((pattern) => `location ~ ${pattern} {\n${block([...security, `add_header Cache-Control "${IMMUTABLE}" always;`])}\n}`),
+    // Debian's mime.types has no entry for the web app manifest.
+    `location ~ ^${base}manifest\\.webmanifest$ {\n${block(['default_type application/manifest+json;', ...security, `add_header Cache-Control "${REVALIDATE}" always;`])}\n}`,
     `location ~ ^${base}(?:${CONFIG_FILES.map((f) => f.replace('.', '\\.')).join('|')})$ {\n    return 404;\n}`,
     '',
   ].join('\n');
@@ -94,6 +97,9 @@ export function caddySnippet(base: string): string {
     `\t@other not path_regexp ${HASHED_CADDY}`,
     `\theader @hashed Cache-Control "${IMMUTABLE}"`,
     `\theader @other Cache-Control "${REVALIDATE}"`,
+    // Go's MIME table has no entry for the web app manifest.
+    '\t@manifest path /manifest.webmanifest',
+    '\theader @manifest Content-Type application/manifest+json',
     `\t@config path ${CONFIG_FILES.map((f) => `/${f}`).join(' ')}`,
     '\terror @config 404',
     '\tfile_server',

@@ -95,6 +95,9 @@ describe.each(CASES)('$name, with the README recipe as written', ({ dist: key, b
       expect(response.headers['cache-control'], file).toBe(hashed ? IMMUTABLE : 'no-cache');
     }
     expect(files.some((f) => /wasm\.[\w-]+\.pagefind$/.test(f))).toBe(true);
+    const manifest = await get(url('manifest.webmanifest'));
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
     // Text that is not HTML has no <meta> to name its encoding: the header must.
     expect((await get(url('robots.txt'))).headers['content-type']).toMatch(/^text\/plain; charset=utf-8$/i);
     expect((await get(url('pagefind/pagefind.js'))).headers['content-type']).toMatch(/javascript/);

@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export interface StaticServer {
