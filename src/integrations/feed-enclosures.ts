@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { withBase } from '../lib/urls.ts';
 
 const ENCLOSURE = /<enclosure url="([^"]+)" length="0" type="([^"]+)"\/>/g;
 
@@ -15,7 +16,7 @@ export default function feedEnclosures(): AstroIntegration {
     name: 'yuedu-feed-enclosures',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withBase('', config.base);
       },
       'astro:build:done': async ({ dir }) => {
         const feed = new URL('./rss.xml', dir);

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { withBase } from '../lib/urls.ts';
 import { caddySnippet, netlifyHeaders, nginxSnippet } from '../lib/server-config.ts';
 
 /**
@@ -14,7 +15,7 @@ export default function securityHeaders(): AstroIntegration {
     name: 'yuedu-security-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withBase('', config.base);
       },
       'astro:build:done': async ({ dir }) => {
         await writeFile(new URL('./_headers', dir), netlifyHeaders());

@@ -23,9 +23,7 @@ export const COLUMN_SIZES = '(min-width: 40rem) 38rem, calc(100vw - 2rem)';
 /** Listings show the cover as a small thumbnail: 7.5 x 5 rem at 1x and 2x. */
 const THUMB = { width: 120, height: 80 };
 
-type Escape = (text: string) => string;
-
-export const escapeHtml: Escape = (text) =>
+const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface PictureOptions {
@@ -60,10 +58,10 @@ function widthsFor(natural: number, candidates: readonly number[]): number[] {
   return [...fitting, Math.min(natural, candidates.at(-1) ?? natural)].filter((w, i, all) => all.indexOf(w) === i);
 }
 
-const attributes = (entries: Record<string, string | number | undefined>, escape: Escape) =>
+const attributes = (entries: Record<string, string | number | undefined>) =>
   Object.entries(entries)
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
+    .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
     .join('');
 
 /**
@@ -84,9 +82,9 @@ export async function encodeThumbnail(image: ImageMetadata): Promise<PictureMark
   const sources = await Promise.all(modern.map(async (f) => ({ type: f, image: await getImage({ src: image, ...crop, format: f }) })));
   const fallback = await getImage({ src: image, ...crop, format: fallbackFormat });
   return {
-    render: (alt, escape) =>
-      sources.map((s) => `<source type="image/${s.type}"${attributes({ srcset: s.image.srcSet.attribute }, escape)}>`).join('') +
-      `<img${attributes({ src: fallback.src, srcset: fallback.srcSet.attribute, alt, width: THUMB.width, height: THUMB.height, loading: 'lazy', decoding: 'async' }, escape)}>`,
+    render: (alt) =>
+      sources.map((s) => `<source type="image/${s.type}"${attributes({ srcset: s.image.srcSet.attribute })}>`).join('') +
+      `<img${attributes({ src: fallback.src, srcset: fallback.srcSet.attribute, alt, width: THUMB.width, height: THUMB.height, loading: 'lazy', decoding: 'async' })}>`,
   };
 }
 
@@ -109,8 +107,8 @@ async function encode(
   const src = fallback?.src ?? image.src;
   const loading = options.eager ? { loading: 'eager', fetchpriority: 'high' } : { loading: 'lazy' };
   return {
-    render: (alt, escape) =>
-      sources.map((s) => `<source type="image/${s.type}"${attributes({ srcset: s.image.srcSet.attribute, sizes }, escape)}>`).join('') +
+    render: (alt) =>
+      sources.map((s) => `<source type="image/${s.type}"${attributes({ srcset: s.image.srcSet.attribute, sizes })}>`).join('') +
       `<img${attributes(
         {
           src,
@@ -123,7 +121,6 @@ async function encode(
           decoding: 'async',
           ...options.imgAttributes,
         },
-        escape,
       )}>`,
   };
 }

@@ -119,8 +119,8 @@ describe('renderMarkdown with pictures', () => {
 
   it('makes a paragraph of one picture a figure with its title as the caption', () => {
     const pictures = [
-      { render: (alt: string, escape: (t: string) => string) => `<img src="/x-a.avif" alt="${escape(alt)}">` },
-      { render: (alt: string, escape: (t: string) => string) => `<img src="/x-b.avif" alt="${escape(alt)}">` },
+      { render: (alt: string) => `<img src="/x-a.avif" alt="${alt}">` },
+      { render: (alt: string) => `<img src="/x-b.avif" alt="${alt}">` },
     ];
     const { html, lead } = renderMarkdown(body, { pictures });
     expect(html).toContain('<figure class="yd-figure"><picture><img src="/x-a.avif" alt="机房外景"></picture><figcaption>清晨的机房</figcaption></figure>');

@@ -10,8 +10,8 @@ export interface PictureRef {
 
 /** What a page hands the renderer for one picture: the <picture> element's inner markup, in document order. */
 export interface PictureMarkup {
-  /** `<source>` elements and the `<img>`, without alt (the renderer adds the alt of each use). */
-  render: (alt: string, escape: (text: string) => string) => string;
+  /** `<source>` elements and the `<img>` with this use's alt text, escaped. */
+  render: (alt: string) => string;
 }
 
 export type PicturesEnv = Env & {
@@ -67,7 +67,7 @@ export function picturesPlugin(md: MarkdownIt): void {
     const picture = env.pictures?.shift();
     const caption = String(token.attrGet('title') ?? '');
     const figure = token.meta?.figure === true;
-    const body = picture ? `<picture>${picture.render(alt, escape)}</picture>` : `<img src="${escape(String(token.attrGet('src') ?? ''))}" alt="${escape(alt)}">`;
+    const body = picture ? `<picture>${picture.render(alt)}</picture>` : `<img src="${escape(String(token.attrGet('src') ?? ''))}" alt="${escape(alt)}">`;
     if (!figure) return body;
     // The title becomes visible text, not a tooltip: read once, and indexed for search.
     return caption ? `${body}<figcaption>${escape(caption)}</figcaption>` : body;
