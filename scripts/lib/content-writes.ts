@@ -37,8 +37,13 @@ export function articleExists(articlesDir: string, slug: string): string | undef
  */
 export async function writeArticle(articlesDir: string, slug: string, text: string, pictures: { name: string; bytes: Uint8Array }[]): Promise<string> {
   const { file, folder } = articlePaths(articlesDir, slug);
-  const previous = [file, folder].filter((p) => existsSync(p));
-  const stash = previous.map((p) => path.join(path.dirname(p), `.${path.basename(p)}.${tag()}.old`));
+  // An old article is renamed aside (a dot name the loader skips) and removed once the new one is in place.
+  const setAside: string[] = [];
+  const moveAside = async (old: string) => {
+    const to = path.join(path.dirname(old), `.${path.basename(old)}.${tag()}.old`);
+    await rename(old, to);
+    setAside.push(to);
+  };
   let target: string;
   if (pictures.length === 0) {
     await writeFileAtomically(file, text);
@@ -49,7 +54,7 @@ export async function writeArticle(articlesDir: string, slug: string, text: stri
       await mkdir(temporary);
       for (const picture of pictures) await writeFile(path.join(temporary, picture.name), picture.bytes);
       await writeFile(path.join(temporary, 'index.md'), text);
-      if (existsSync(folder)) await rename(folder, stash[previous.indexOf(folder)] ?? `${folder}.old`);
+      if (existsSync(folder)) await moveAside(folder);
       await rename(temporary, folder);
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
@@ -57,12 +62,10 @@ export async function writeArticle(articlesDir: string, slug: string, text: stri
     }
     target = folder;
   }
-  // The other form of the same slug is the old article: it goes once the new one is in place.
-  for (const [i, old] of previous.entries()) {
-    if (old === target) continue;
-    await rename(old, stash[i] ?? `${old}.old`);
-  }
-  await Promise.all(stash.map((p) => rm(p, { recursive: true, force: true })));
+  // The other form of the same slug is the old article.
+  const other = target === file ? folder : file;
+  if (existsSync(other)) await moveAside(other);
+  await Promise.all(setAside.map((p) => rm(p, { recursive: true, force: true })));
   return target;
 }
 

@@ -135,6 +135,19 @@ describe('npm run import with a saved web page', () => {
     expect(await readFile(path.join(articles(), 'ditie-xin-xian-jinri-kaitong.md'), 'utf8')).toContain('title: "地铁新线今日开通（更新）"');
   });
 
+  it('replaces an article folder with a plain file when the new version has no pictures, leaving nothing aside', async () => {
+    const canonical = '<link rel="canonical" href="https://news.example.cn/2024/form.html"><meta property="article:section" content="美股新闻">';
+    const dir = path.join(tmp, 'form');
+    await mkdir(path.join(dir, 'p_files'), { recursive: true });
+    await cp(path.join(PICTURE_FIXTURE, 'cover.jpg'), path.join(dir, 'p_files', 'c.jpg'));
+    const withPicture = await writePage('form/p.html', newsPage({ body: `${prose(3)}<p><img src="p_files/c.jpg" alt="图"></p>${prose(3)}`, head: canonical }));
+    expect((await runImport(withPicture)).code).toBe(0);
+    expect(await readdir(articles())).toEqual(['ditie-xin-xian-jinri-kaitong']);
+    const plain = await writePage('form/plain.html', newsPage({ head: canonical }));
+    expect((await runImport(plain, '--force')).code).toBe(0);
+    expect(await readdir(articles())).toEqual(['ditie-xin-xian-jinri-kaitong.md']);
+  });
+
   it('--dry-run prints the Markdown and writes nothing: no file, no picture, no section', async () => {
     const dir = path.join(tmp, 'dry');
     await mkdir(path.join(dir, 'p_files'), { recursive: true });
