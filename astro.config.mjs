@@ -5,6 +5,7 @@ import feedEnclosures from './src/integrations/feed-enclosures.ts';
 import noModulePreload from './src/integrations/no-module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 import webApp from './src/integrations/web-app.ts';
 
 // Deploy switches (README "Deploying"): BASE_PATH=/news/ for a sub-path, SITE_URL for absolute
@@ -22,11 +23,18 @@ export default defineConfig({
   build: { format: fileUrls ? 'file' : 'directory' },
   devToolbar: { enabled: false },
   integrations: [
-    ...(site ? [sitemap({ filter: (page) => !page.includes('/404') })] : []),
+    ...(site ? [sitemap({ filter: (page) => !/\/(?:404|offline)(?:\/|\.html|$)/.test(page) })] : []),
     securityHeaders(),
     feedEnclosures(),
     webApp(),
     pagefind(),
+    // Last: it reads the built pages and the search index.
+    serviceWorker(),
   ],
-  vite: { plugins: [noModulePreload()] },
+  vite: {
+    plugins: [noModulePreload()],
+    // A page's script stays a file however small: the CSP allows no inline script but the
+    // preferences one, by its hash. Other small assets keep Vite's default (inline under 4 KB).
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
 });

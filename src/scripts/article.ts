@@ -39,7 +39,5 @@ if (targets.length === tocLinks.length && targets.length > 0) {
 
 if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
 
-// Sharing a sentence loads on the first selection (share.ts shows nothing outside the article);
-// where the reader stopped (resume.ts) once the page has settled.
+// Sharing a sentence loads on the first selection (share.ts shows nothing outside the article).
 document.addEventListener('selectionchange', () => void import('./share.ts'), { once: true });
-setTimeout(() => void import('./resume.ts'), 500);

@@ -24,7 +24,8 @@ export function liveSearch(
 
   function failed(error: unknown, stale: () => boolean): void {
     if (error instanceof StaleSearch) return;
-    if (!stale()) status.textContent = uiText().loadFailed;
+    // Offline, the index files already fetched answer; a query that needs others says why it cannot.
+    if (!stale()) status.textContent = navigator.onLine ? uiText().loadFailed : uiText().offline;
     console.error(error);
   }
 

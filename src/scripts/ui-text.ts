@@ -17,6 +17,7 @@ export const UI_TEXT = {
   count: '{n} 处',
   prompt: '输入字词，在全部文章中搜索。',
   loadFailed: '搜索索引加载失败，请稍后重试。',
+  offline: '现在离线：这次搜索要用到的索引文件还没有下载到本机，联网后再试。',
   found: '找到 {n} 篇包含“{q}”的文章',
   converted: '（“{q}”已按简体搜索）',
   alsoLoose: '，另有 {n} 篇部分相关',

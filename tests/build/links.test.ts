@@ -22,8 +22,9 @@ describe.each(CASES)('link check $name', ({ dist, base, start, dirIndex, ...rest
     const server = await serveStatic(dir, base, { dirIndex });
     servers.push(server);
     const site = 'site' in rest ? rest.site : undefined;
-    // The home page, plus what crawlers and lost readers start from.
-    const report = await crawl([server.url + start, `${server.url}robots.txt`, `${server.url}404.html`], site);
+    // The home page, plus what crawlers, lost readers and readers offline start from.
+    const offline = `${server.url}${dirIndex ? 'offline/' : 'offline.html'}`;
+    const report = await crawl([server.url + start, `${server.url}robots.txt`, `${server.url}404.html`, offline], site);
     expect(report.broken).toEqual([]);
     const linksOut = 'linksOut' in rest ? rest.linksOut : undefined;
     expect(report.external.filter((ref) => !linksOut || !ref.startsWith(linksOut))).toEqual([]);

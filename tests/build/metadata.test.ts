@@ -14,7 +14,8 @@ describe('with SITE_URL (built under /news/)', () => {
   const articleUrl = `${SITE_URL}/news/articles/${ARTICLE_ID}/`;
 
   it('every page has a title, a description, a canonical URL and Open Graph / Twitter tags', async () => {
-    const pages = (await listFiles(news)).filter((f) => f.endsWith('.html') && f !== '404.html');
+    // The 404 and offline pages answer for other addresses: noindex, no canonical URL.
+    const pages = (await listFiles(news)).filter((f) => f.endsWith('.html') && f !== '404.html' && f !== 'offline/index.html');
     for (const file of pages) {
       const doc = await page(news, file);
       expect(doc.querySelector('title')?.textContent, file).toMatch(/阅读|閱讀/);
@@ -63,6 +64,7 @@ describe('with SITE_URL (built under /news/)', () => {
     const sitemap = await readText(news, 'sitemap-0.xml');
     expect(sitemap).toContain(`<loc>${articleUrl}</loc>`);
     expect(sitemap).not.toContain('404');
+    expect(sitemap).not.toContain('offline');
     expect(await readText(news, 'robots.txt')).toBe(`User-agent: *\nAllow: /\nSitemap: ${SITE_URL}/news/sitemap-index.xml\n`);
     const home = await page(news, 'index.html');
     expect(home.querySelector('link[type="application/rss+xml"]')?.getAttribute('href')).toBe('/news/rss.xml');

@@ -26,9 +26,14 @@ interface Watched {
   pictures: Map<string, Promise<number>>;
 }
 
-/** A fresh page that records console errors, CSP violations and every picture it fetches, with its size. */
-async function watchedPage(viewport: { width: number; height: number }): Promise<Watched> {
-  const context = await browser.newContext({ viewport });
+/**
+ * A fresh page that records console errors, CSP violations and every picture
+ * it fetches, with its size. `firstView` leaves out offline reading, which
+ * fetches the article's remaining pictures once the page has loaded
+ * (tests/e2e/offline.test.ts): what the first screen costs is measured alone.
+ */
+async function watchedPage(viewport: { width: number; height: number }, { firstView = false } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport, serviceWorkers: firstView ? 'block' : 'allow' });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
   });
@@ -73,7 +78,7 @@ describe.each([
   });
 
   it('fetches the cover at once and the pictures below only when the reader scrolls near them', async () => {
-    const w = await watchedPage(viewport);
+    const w = await watchedPage(viewport, { firstView: true });
     await w.page.goto(ARTICLE());
     await settle(w.page);
     const before = [...w.pictures.keys()];
@@ -106,7 +111,7 @@ describe.each([
 
 describe('on a phone', () => {
   it('fetches at most 60 KB of pictures for the first screen, the cover as a phone-sized AVIF', async () => {
-    const w = await watchedPage(PHONE);
+    const w = await watchedPage(PHONE, { firstView: true });
     await w.page.goto(ARTICLE());
     await settle(w.page);
     const total = (await Promise.all(w.pictures.values())).reduce((a, b) => a + b, 0);

@@ -16,6 +16,10 @@ export interface BuildOptions {
   contentDir?: string;
   /** Pages per Pagefind run (YUEDU_INDEX_BATCH), to exercise merged bundles on a small corpus. */
   indexBatch?: number;
+  /** The project to build (default: this one); a copy made by tests/support/project-copy.ts. */
+  root?: string;
+  /** Astro's cache folder (YUEDU_CACHE_DIR), for a build that must not share this project's. */
+  cacheDir?: string;
   /** Called with the build's process id once it runs (to watch its memory). */
   onStart?: (pid: number) => void;
 }
@@ -27,14 +31,15 @@ export interface BuildOptions {
  */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const key of ['BASE_PATH', 'SITE_URL', 'URL_FORMAT', 'YUEDU_CONTENT_DIR', 'YUEDU_INDEX_BATCH']) delete env[key];
+  for (const key of ['BASE_PATH', 'SITE_URL', 'URL_FORMAT', 'YUEDU_CONTENT_DIR', 'YUEDU_INDEX_BATCH', 'YUEDU_CACHE_DIR']) delete env[key];
+  if (options.cacheDir) env['YUEDU_CACHE_DIR'] = options.cacheDir;
   if (options.indexBatch) env['YUEDU_INDEX_BATCH'] = String(options.indexBatch);
   if (options.base) env['BASE_PATH'] = options.base;
   if (options.site) env['SITE_URL'] = options.site;
   if (options.urlFormat) env['URL_FORMAT'] = options.urlFormat;
   if (options.contentDir) env['YUEDU_CONTENT_DIR'] = options.contentDir;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', options.outDir], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', options.outDir], { cwd: options.root ?? ROOT, env });
     if (child.pid) options.onStart?.(child.pid);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -1,0 +1,39 @@
+import type { KeepMessage } from './offline-caches.ts';
+
+/**
+ * Offline reading, from the page's side: registers the service worker
+ * (src/sw/service-worker.ts) once the page has loaded. A page it did not yet
+ * control is passed to it to keep, and on an article every picture is
+ * fetched now, at the size this screen uses, so the whole article can be read
+ * offline (not when the reader asked the browser to save data). Where there
+ * is no service worker, or it fails, the site works online as before.
+ */
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+async function keepThisPage(): Promise<void> {
+  const worker = navigator.serviceWorker;
+  const controlled = worker.controller !== null;
+  await worker.register(`${base}sw.js`, { scope: base });
+  const registration = await worker.ready;
+  if (!controlled) {
+    const shown = [...document.images].filter((img) => img.complete && img.currentSrc).map((img) => img.currentSrc);
+    registration.active?.postMessage({ type: 'yd-keep', page: location.href, pictures: shown } satisfies KeepMessage);
+    // Pictures go through the worker only once it controls the page (it claims it on activation).
+    if (!worker.controller) await new Promise((resolve) => worker.addEventListener('controllerchange', resolve, { once: true }));
+  }
+  const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
+  if (saveData) return;
+  for (const img of document.querySelectorAll<HTMLImageElement>('.yd-prose img[loading="lazy"], .yd-article-header img[loading="lazy"]')) {
+    img.loading = 'eager';
+  }
+}
+
+function start(): void {
+  // Registration is refused where storage is off (some private modes): that only means no offline copies.
+  keepThisPage().catch(() => undefined);
+}
+
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}
