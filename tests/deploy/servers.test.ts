@@ -98,6 +98,10 @@ describe.each(CASES)('$name, with the README recipe as written', ({ dist: key, b
     const manifest = await get(url('manifest.webmanifest'));
     expect(manifest.status).toBe(200);
     expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    // The service worker must be JavaScript, and revalidated so a new build reaches readers at once.
+    const worker = await get(url('sw.js'));
+    expect(worker.headers['content-type']).toMatch(/^(?:text|application)\/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
     // Text that is not HTML has no <meta> to name its encoding: the header must.
     expect((await get(url('robots.txt'))).headers['content-type']).toMatch(/^text\/plain; charset=utf-8$/i);
     expect((await get(url('pagefind/pagefind.js'))).headers['content-type']).toMatch(/javascript/);
