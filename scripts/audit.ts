@@ -23,7 +23,7 @@ const server = await serveStatic(outDir);
 await mkdir(path.join(tmp, 'profile'));
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, userDataDir: path.join(tmp, 'profile') });
 try {
-  for (const page of [`articles/${ARTICLE_ID}/`, `articles/${PICTURE_ID}/`, '', `search/?q=${encodeURIComponent('云栖大会')}`]) {
+  for (const page of [`articles/${ARTICLE_ID}/`, `articles/${PICTURE_ID}/`, '', 'offline/', `search/?q=${encodeURIComponent('云栖大会')}`]) {
     const result = await lighthouse(server.url + page, { port: chrome.port, output: 'json', logLevel: 'error', formFactor: 'mobile' });
     if (!result) throw new Error('Lighthouse returned no result');
     const { categories, audits } = result.lhr;
