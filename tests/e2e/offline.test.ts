@@ -30,7 +30,7 @@ async function serve(dir: string, base = '/'): Promise<StaticServer> {
 }
 
 /** A phone page that records console errors and uncaught exceptions. */
-async function open(url: string, prepare?: (context: BrowserContext) => Promise<void>) {
+async function open(url: string, prepare?: (context: BrowserContext) => Promise<unknown>) {
   const context = await browser.newContext({ viewport: PHONE });
   await prepare?.(context);
   const page = await context.newPage();
@@ -187,16 +187,41 @@ describe('a new deploy', () => {
     site = await serve(live);
   }, 240_000);
 
-  /** Deploys the next build in place, as a host swaps its folder. */
-  async function deployNext(): Promise<void> {
-    await symlink(next, `${live}.next`);
+  /** Deploys a build in place, as a host swaps its folder. */
+  async function deploy(dist: string): Promise<void> {
+    await symlink(dist, `${live}.next`);
     await rename(`${live}.next`, live);
   }
   const shells = async (page: Page) => Object.keys(await cached(page)).filter((name) => name.startsWith('yuedu-shell-'));
   const headingColour = (page: Page) => page.locator('h1').evaluate((h1) => getComputedStyle(h1).color);
   const stylesheet = (page: Page) => page.locator('link[rel="stylesheet"]').getAttribute('href');
 
+  it('going offline in the middle of an update keeps the old build whole; the update lands once back online', async () => {
+    await deploy(inject('distRoot'));
+    const article = `${site.url}articles/${ARTICLE_ID}/`;
+    const { context, page, problems } = await open(article);
+    await controlled(page);
+    await expect.poll(() => keptUrls(page), { timeout: 10_000 }).toContain(article);
+    const [oldShell] = await shells(page);
+    const oldColour = await headingColour(page);
+
+    await deploy(next);
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.locator('.yd-prose').innerText()).not.toContain(UPDATE);
+    expect(await headingColour(page)).toBe(oldColour);
+    expect(await shells(page)).toEqual([oldShell]);
+
+    await context.setOffline(false);
+    await page.reload();
+    expect(await page.locator('.yd-prose').innerText()).toContain(UPDATE);
+    await expect.poll(() => shells(page), { timeout: 15_000 }).toEqual([expect.not.stringMatching(oldShell ?? '')]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('serves the new text with the new stylesheet from the next navigation on, online and offline, and never mixes builds', async () => {
+    await deploy(inject('distRoot'));
     const article = `${site.url}articles/${ARTICLE_ID}/`;
     const twin = `${article}zh-hant/`;
     const { context, page, problems } = await open(article);
@@ -209,7 +234,7 @@ describe('a new deploy', () => {
     const oldColour = await headingColour(page);
     expect(await page.locator('.yd-prose').innerText()).not.toContain(UPDATE);
 
-    await deployNext();
+    await deploy(next);
     await page.reload();
     expect(await page.locator('.yd-prose').innerText()).toContain(UPDATE);
     expect(await headingColour(page)).toBe(NEW_COLOUR);
