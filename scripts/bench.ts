@@ -2,13 +2,16 @@
  * npm run bench                       the current site: build time, article weight, search latency and bytes,
  *                                     the picture fixture (bytes per width and format, cold/warm picture cache)
  *                                     and the web importer (ms per page over 100 saved pages, one 10 MB page)
- * npm run bench -- --articles N[,N…]  a synthetic newsroom of N articles (seeded): build time and memory,
- *                                     dist and index size, cold/warm search for a rare and a common term
+ * npm run bench -- --articles N[,N…]  a synthetic newsroom of N articles (seeded, real vocabulary): build
+ *                                     time and memory, a daily rebuild (20 new articles, one edited), words
+ *                                     indexed, bundles, dist size, cold/warm search for a rare term, one in 10%
+ *                                     of the articles and one in all, and plain Pagefind on the same bundles
+ *   [--runs R] [--json]               --json: the last line printed is one JSON object of those numbers
  *
  * Numbers only; budgets are asserted in tests on built bytes, never on time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,10 +25,12 @@ import { ASTRO_BIN } from './lib/astro-bin.ts';
 import { benchImport } from './lib/bench-import.ts';
 import { benchPictures } from './lib/bench-pictures.ts';
 import { readerMeasure } from './lib/bench-reader.ts';
-import { COMMON_TERM, rareTerm, writeCorpus } from './lib/corpus.ts';
+import { plainPagefind } from './lib/bench-plain.ts';
+import { COMMON_TERM, corpusFile, rareTerm, TENTH_TERM, writeCorpus } from './lib/corpus.ts';
+import { indexWords } from './lib/index-words.ts';
 import { watchPeakMemory } from './lib/peak-memory.ts';
 
-const USAGE = 'usage: npm run bench [-- --articles N[,N...] [--seed S] [--runs R] [--timeout MINUTES]]';
+const USAGE = 'usage: npm run bench [-- --articles N[,N...] [--seed S] [--runs R] [--timeout MINUTES] [--json]]';
 
 function fail(message: string): never {
   console.error(`bench: ${message}\n${USAGE}`);
@@ -45,6 +50,7 @@ const { values } = (() => {
         seed: { type: 'string', default: '1' },
         runs: { type: 'string', default: '5' },
         timeout: { type: 'string', default: '20' },
+        json: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -127,7 +133,8 @@ async function measureSearch(browser: Browser, url: string, query: string, dist:
   let hits = 0;
   let firstQuery = { files: 0, raw: 0, brotli: 0 };
   for (let run = -1; run < runs; run++) {
-    const context = await browser.newContext();
+    // Search as it runs on the page; the offline worker, registering meanwhile, would time its own install too.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(() => {
       new MutationObserver(() => {
         const list = document.querySelector('#yd-search-results');
@@ -208,29 +215,78 @@ async function benchSite(tmp: string) {
   }
 }
 
+interface Timing {
+  cold: number;
+  warm: number;
+}
+
 interface Row {
   n: number;
   seconds: number;
   peak: number;
+  /** Distinct words in the simplified index, and in both scripts' indexes. */
+  words: number;
+  wordsBoth: number;
+  /** Bundles the simplified index is in. */
+  bundles: number;
   dist: number;
   index: number;
   indexFiles: number;
-  rare: { cold: number; warm: number; hits: number };
-  common: { cold: number; warm: number; hits: number };
+  /** A full build of the same archive plus 20 new articles and one edited. */
+  rebuild: number;
+  rare: Timing & { hits: number };
+  tenth: Timing & { hits: number };
+  common: Timing & { hits: number };
+  plainCommon: Timing;
   /** The reader's measure for the rare term (bench-reader.ts). */
   reader: { cold: number; warm: number; bytes: number };
 }
 
+const ms = (t: Timing) => `${t.cold.toFixed(0)} / ${t.warm.toFixed(0)}`;
+
 function printTable(rows: Row[]) {
-  console.log('\n| articles | build s | s / article | peak memory | dist | index (files) | rare cold / warm ms | common cold / warm ms | reader rare cold / warm ms (KB) |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '\n| articles | build s | rebuild s | peak memory | words (both scripts) | bundles | dist | index (files) | ' +
+      'rare cold / warm ms | 10% cold / warm ms | common cold / warm ms | plain Pagefind common cold / warm ms | common warm ÷ plain | reader rare cold / warm ms (KB) |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.n} | ${r.seconds.toFixed(1)} | ${(r.seconds / r.n).toFixed(4)} | ${mb(r.peak)} | ${mb(r.dist)} | ${mb(r.index)} (${r.indexFiles}) | ` +
-        `${r.rare.cold.toFixed(0)} / ${r.rare.warm.toFixed(0)} | ${r.common.cold.toFixed(0)} / ${r.common.warm.toFixed(0)} | ` +
+      `| ${r.n} | ${r.seconds.toFixed(1)} | ${r.rebuild.toFixed(1)} | ${mb(r.peak)} | ${r.words} (${r.wordsBoth}) | ${r.bundles} | ${mb(r.dist)} | ${mb(r.index)} (${r.indexFiles}) | ` +
+        `${ms(r.rare)} | ${ms(r.tenth)} | ${ms(r.common)} | ${ms(r.plainCommon)} | ${(r.common.warm / r.plainCommon.warm).toFixed(2)} | ` +
         `${r.reader.cold.toFixed(0)} / ${r.reader.warm.toFixed(0)} (${(r.reader.bytes / 1024).toFixed(0)}) |`,
     );
   }
+}
+
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+const timing = (t: Timing) => ({ cold_ms: round(t.cold), warm_ms: round(t.warm) });
+
+/** The machine-readable form (`--json`): one object, printed last. */
+function printJson(rows: Row[]) {
+  const sizes = rows.map((r) => ({
+    articles: r.n,
+    build_s: round(r.seconds),
+    peak_mb: round(r.peak / 1024 / 1024, 0),
+    words: r.words,
+    bundles: r.bundles,
+    dist_mb: round(r.dist / 1024 / 1024),
+    rebuild_s: round(r.rebuild),
+    search: { rare: timing(r.rare), tenth: timing(r.tenth), common: timing(r.common), plain_common: timing(r.plainCommon) },
+  }));
+  console.log(JSON.stringify({ sizes }));
+}
+
+/** What a newsroom does every day: 20 new articles (the newest) and one correction to an older one. */
+async function dailyChange(content: string, n: number, source: string): Promise<void> {
+  const digits = String(n).length;
+  await writeCorpus(content, { articles: n + 20, from: n, seed, source, digits });
+  const edited = corpusFile(content, Math.floor(n / 2), digits);
+  await writeFile(edited, `${await readFile(edited, 'utf8')}\n更正：本文初版的一处数字有误，已经改正。\n`);
+}
+
+function buildFailure(run: BuildRun): string {
+  return run.timedOut ? `ran out of time (${timeoutMs / 60_000} min)` : run.code === null || run.code === 137 ? 'was killed (out of memory?)' : `failed (exit ${run.code})`;
 }
 
 /** The synthetic newsroom at each size; stops with what it has if a size runs out of time or memory. */
@@ -247,26 +303,51 @@ async function benchScale(tmp: string) {
       console.log(`\n${n} articles: building…`);
       const run = await build(outDir, { YUEDU_CONTENT_DIR: content });
       if (run.code !== 0) {
-        const why = run.timedOut ? `ran out of time (${timeoutMs / 60_000} min)` : run.code === null || run.code === 137 ? 'was killed (out of memory?)' : `failed (exit ${run.code})`;
-        console.log(`stopped at ${n} articles: the build ${why} after ${run.seconds.toFixed(0)} s, peak memory ${mb(run.peakBytes)}`);
+        console.log(`stopped at ${n} articles: the build ${buildFailure(run)} after ${run.seconds.toFixed(0)} s, peak memory ${mb(run.peakBytes)}`);
         console.log(run.output.split('\n').slice(-15).join('\n'));
         break;
       }
       const dist = await folderSize(outDir);
       const index = await folderSize(path.join(outDir, 'pagefind'));
+      const words = await indexWords(path.join(outDir, 'pagefind'));
+      const parts = JSON.parse(await readFile(path.join(outDir, 'pagefind/yuedu-parts.json'), 'utf8')) as Record<string, string[]>;
       const server = await serveStatic(outDir);
       const rare = await measureSearch(browser, server.url, rareTerm(n - 1), outDir);
+      const tenth = await measureSearch(browser, server.url, TENTH_TERM, outDir);
       const common = await measureSearch(browser, server.url, COMMON_TERM, outDir);
+      const plainCommon = await plainPagefind(browser, server.url, COMMON_TERM, runs);
       const firstArticle = (await readdir(path.join(outDir, 'articles')))[0] ?? '';
       const reader = await readerMeasure(browser, `${server.url}articles/${firstArticle}/`, [rareTerm(n - 1)], runs);
       await server.close();
-      const row = { n, seconds: run.seconds, peak: run.peakBytes, dist: dist.bytes, index: index.bytes, indexFiles: index.files, rare, common, reader };
+      await rm(outDir, { recursive: true, force: true });
+
+      await dailyChange(content, n, source);
+      console.log(`${n} articles: rebuilding after 20 new articles and one edit…`);
+      const again = await build(outDir, { YUEDU_CONTENT_DIR: content });
+      if (again.code !== 0) throw new Error(`the rebuild at ${n} articles ${buildFailure(again)}:\n${again.output.split('\n').slice(-15).join('\n')}`);
+      const row: Row = {
+        n,
+        seconds: run.seconds,
+        peak: run.peakBytes,
+        words: words.byLanguage['zh-cn'] ?? 0,
+        wordsBoth: words.total,
+        bundles: 1 + (parts['zh-cn']?.length ?? 0),
+        dist: dist.bytes,
+        index: index.bytes,
+        indexFiles: index.files,
+        rebuild: again.seconds,
+        rare,
+        tenth,
+        common,
+        plainCommon,
+        reader,
+      };
       rows.push(row);
       console.log(
-        `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), peak ${mb(run.peakBytes)}, ` +
-          `dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files; ` +
-          `rare "${rareTerm(n - 1)}" ${rare.cold.toFixed(0)}/${rare.warm.toFixed(0)} ms (${rare.hits} hit), ` +
-          `common "${COMMON_TERM}" ${common.cold.toFixed(0)}/${common.warm.toFixed(0)} ms`,
+        `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), rebuild ${again.seconds.toFixed(1)} s, ` +
+          `peak ${mb(run.peakBytes)}, ${row.words} words, ${row.bundles} bundle(s), dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files; ` +
+          `rare "${rareTerm(n - 1)}" ${ms(rare)} ms (${rare.hits} hit), 10% "${TENTH_TERM}" ${ms(tenth)} ms, common "${COMMON_TERM}" ${ms(common)} ms, ` +
+          `plain Pagefind ${ms(plainCommon)} ms`,
       );
       await rm(outDir, { recursive: true, force: true });
       await rm(content, { recursive: true, force: true });
@@ -274,6 +355,7 @@ async function benchScale(tmp: string) {
   } finally {
     await browser.close();
     printTable(rows);
+    if (values.json) printJson(rows);
   }
 }
 

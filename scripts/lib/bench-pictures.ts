@@ -51,7 +51,8 @@ export async function benchPictures(tmp: string, build: Build, browser: Browser)
   }
 
   const server = await serveStatic(outDir);
-  const context = await browser.newContext({ viewport: PHONE });
+  // The first screen alone: offline reading fetches the other pictures once the page has loaded.
+  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
   const page = await context.newPage();
   const fetched: number[] = [];
   page.on('requestfinished', async (request) => {

@@ -49,7 +49,7 @@ export async function readerMeasure(browser: Browser, articleUrl: string, querie
   const bytes: number[] = [];
   for (let run = 0; run < runs; run++) {
     for (const query of queries) {
-      const context = await browser.newContext({ viewport: PHONE });
+      const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
       const page = await context.newPage();
       await page.goto(articleUrl);
       let counting = false;
