@@ -55,7 +55,8 @@ export async function readerMeasure(browser: Browser, articleUrl: string, querie
       let counting = false;
       let fetched = 0;
       page.on('requestfinished', (request) => {
-        if (counting) void request.sizes().then((sizes) => (fetched += sizes.responseBodySize + sizes.responseHeadersSize));
+        // A request still finishing as the context closes has no sizes left to read: not counted.
+        if (counting) void request.sizes().then((sizes) => (fetched += sizes.responseBodySize + sizes.responseHeadersSize), () => undefined);
       });
       const input = page.locator('#yd-header-q');
       counting = true;
