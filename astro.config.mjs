@@ -3,9 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import feedEnclosures from './src/integrations/feed-enclosures.ts';
 import noModulePreload from './src/integrations/no-module-preload.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import serviceWorker from './src/integrations/service-worker.ts';
 import webApp from './src/integrations/web-app.ts';
 
 // Deploy switches (README "Deploying"): BASE_PATH=/news/ for a sub-path, SITE_URL for absolute
@@ -27,9 +25,7 @@ export default defineConfig({
     securityHeaders(),
     feedEnclosures(),
     webApp(),
-    pagefind(),
-    // Last: it reads the built pages and the search index.
-    serviceWorker(),
+    // The search index and the service worker are written by scripts/build.ts once Astro has exited.
   ],
   vite: {
     plugins: [noModulePreload()],

@@ -55,7 +55,7 @@ export function loadPagefind(): Promise<PagefindApi> {
     // A plain variable, not a template literal: Vite wraps analysable imports in a preload
     // helper that breaks inside Astro's inlined scripts (__VITE_PRELOAD__ is not defined).
     const url = SITE_BASE + 'pagefind/pagefind.js';
-    // A large archive is indexed in several bundles (src/integrations/pagefind.ts): their list is
+    // A large archive is indexed in several bundles (src/lib/search-index.ts): their list is
     // fetched while pagefind.js loads, and this language's bundles are merged.
     const listing: Promise<Record<string, string[]>> = fetch(`${SITE_BASE}pagefind/yuedu-parts.json`)
       .then((response) => (response.ok ? response.json() : {}))

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * Offline reading. Built by src/integrations/service-worker.ts: esbuild
+ * Offline reading. Built by src/lib/offline-worker.ts: esbuild
  * bundles this file with Workbox's modules, then workbox-build injects the
  * build's shell (stylesheet, scripts, home and offline pages) as the
  * precache manifest.
