@@ -15,7 +15,7 @@
  *   stylesheets and scripts they were read with, so an old page never meets
  *   new CSS.
  */
-import { clientsClaim, setCacheNameDetails } from 'workbox-core';
+import { cacheNames, clientsClaim, setCacheNameDetails } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import { CacheExpiration, ExpirationPlugin } from 'workbox-expiration';
 import { matchPrecache, precacheAndRoute } from 'workbox-precaching';
@@ -40,9 +40,10 @@ declare const __YD_OFFLINE__: string;
 
 const BUILD = __YD_BUILD__;
 const SCOPE = self.registration.scope;
-const SHELL_CACHE = `${CACHE_PREFIX}-shell-${BUILD}`;
 const ARTICLES = cacheName('articles', BUILD);
+const PAGES = cacheName('pages', BUILD);
 
+// The precache is this build's shell: yuedu-shell-<build>.
 setCacheNameDetails({ prefix: CACHE_PREFIX, precache: 'shell', suffix: BUILD });
 
 // Workbox's own plugin types predate exactOptionalPropertyTypes: the cast only widens.
@@ -59,7 +60,7 @@ const stamped: WorkboxPlugin = {
 const page = (name: string, maxEntries: number) =>
   new NetworkFirst({ cacheName: name, networkTimeoutSeconds: NETWORK_TIMEOUT_S, plugins: [stamped, ...budget(maxEntries)] });
 const articles = page(ARTICLES, BUDGET.articles);
-const pages = page(cacheName('pages', BUILD), BUDGET.pages);
+const pages = page(PAGES, BUDGET.pages);
 const isArticle = (url: URL) => url.href.startsWith(`${SCOPE}articles/`);
 
 /** The precached copy of a shell page: "/news/" is stored as "/news/index.html". */
@@ -129,7 +130,7 @@ self.addEventListener('activate', (event) => event.waitUntil(retireOlderBuilds()
  * first, so the budget still holds.
  */
 async function retireOlderBuilds(): Promise<void> {
-  const ours = new Set([SHELL_CACHE, ARTICLES, cacheName('pages', BUILD), search, ASSETS_CACHE]);
+  const ours = new Set([cacheNames.precache, ARTICLES, PAGES, search, ASSETS_CACHE]);
   const older = (await caches.keys()).filter((name) => name.startsWith(`${CACHE_PREFIX}-`) && !ours.has(name));
   for (const name of older) {
     if (name.startsWith(ARTICLES_CACHE_PREFIX)) await moveEntries(name, ARTICLES, BUDGET.articles, () => true);
