@@ -19,17 +19,16 @@ const SOURCE = fileURLToPath(new URL('../sw/service-worker.ts', import.meta.url)
  * sw.js (no update for readers). `fileUrls`: the URL_FORMAT=file layout.
  */
 export async function writeServiceWorker(site: string, fileUrls: boolean, logger: BuildLogger): Promise<void> {
-  const globDirectory = site;
   const page = (name: string) => (fileUrls ? `${name}.html` : `${name}/index.html`);
   const shell = {
-    globDirectory,
+    globDirectory: site,
     // The little JS and the stylesheet (hashed names, so no revision parameter), the pages a
     // reader needs offline, and what installing the site asks for.
     globPatterns: ['_astro/*.{js,css}', 'index.html', page('offline'), page('search'), 'manifest.webmanifest', 'icons/icon-192.png', 'favicon.svg'],
     dontCacheBustURLsMatching: /^_astro\//,
   };
   const { manifestEntries = [] } = await getManifest(shell);
-  const entry = await readFile(path.join(globDirectory, 'pagefind', 'pagefind-entry.json')).catch(() => '');
+  const entry = await readFile(path.join(site, 'pagefind', 'pagefind-entry.json')).catch(() => '');
   const build = createHash('sha256').update(JSON.stringify(manifestEntries)).update(entry).digest('hex').slice(0, 12);
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-sw-'));
@@ -51,9 +50,9 @@ export async function writeServiceWorker(site: string, fileUrls: boolean, logger
       },
       logLevel: 'error',
     });
-    const { count, size, warnings } = await injectManifest({ ...shell, swSrc, swDest: path.join(globDirectory, 'sw.js') });
+    const { count, size, warnings } = await injectManifest({ ...shell, swSrc, swDest: path.join(site, 'sw.js') });
     for (const warning of warnings) logger.warn(warning);
-    const sw = await readFile(path.join(globDirectory, 'sw.js'));
+    const sw = await readFile(path.join(site, 'sw.js'));
     logger.info(`sw.js ${sw.length} B, build ${build}; precaches ${count} files, ${size} B`);
   } finally {
     await rm(tmp, { recursive: true, force: true });

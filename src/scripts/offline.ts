@@ -8,6 +8,7 @@ import type { KeepMessage } from './offline-caches.ts';
  * offline (not when the reader asked the browser to save data). Where there
  * is no service worker, or it fails, the site works online as before.
  */
+// Computed here, as pagefind-api.ts's SITE_BASE is: importing that would load search code before any search.
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 async function keepThisPage(): Promise<void> {
