@@ -12,6 +12,8 @@ const site = process.env.SITE_URL || undefined;
 const fileUrls = process.env.URL_FORMAT === 'file';
 // Where Astro keeps encoded pictures between builds; the bench points it at an empty folder to time a cold build.
 const cacheDir = process.env.YUEDU_CACHE_DIR || undefined;
+// scripts/build.ts turns incremental builds off when another build holds the cache (README "Daily rebuilds").
+const incremental = process.env.YUEDU_INCREMENTAL !== '0';
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -20,6 +22,8 @@ export default defineConfig({
   trailingSlash: fileUrls ? 'never' : 'always',
   build: { format: fileUrls ? 'file' : 'directory' },
   devToolbar: { enabled: false },
+  // Article pages carry a cacheKey (src/lib/page-key.ts): unchanged ones are copied from the last build.
+  experimental: { incrementalBuild: incremental },
   integrations: [
     ...(site ? [sitemap({ filter: (page) => !/\/(?:404|offline)(?:\/|\.html|$)/.test(page) })] : []),
     securityHeaders(),

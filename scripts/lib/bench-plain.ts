@@ -23,8 +23,8 @@ export async function plainPagefind(browser: Browser, siteUrl: string, term: str
       const started = performance.now();
       const api = (await import(`${base}pagefind/pagefind.js`)) as Api;
       await api.options({ baseUrl: base });
-      const parts = (await (await fetch(`${base}pagefind/yuedu-parts.json`)).json()) as Record<string, string[]>;
-      await Promise.all((parts['zh-cn'] ?? []).map((part) => api.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base })));
+      const parts = (await (await fetch(`${base}pagefind/yuedu-parts.json`)).json()) as { bundles: Record<string, string[]> };
+      await Promise.all((parts.bundles['zh-cn'] ?? []).map((part) => api.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base })));
       const once = async () => {
         const { results } = await api.search(term);
         await Promise.all(results.slice(0, 20).map((result) => result.data()));

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { articleCacheKey } from './page-key.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -56,12 +57,17 @@ export interface ArticlePageProps {
 /**
  * getStaticPaths for the article pages: each article with its section
  * neighbours; `written` keeps only the articles written in that script
- * (a twin route converts from it).
+ * (a twin route converts from it). The cacheKey lets an incremental build
+ * copy an unchanged page from the last build (src/lib/page-key.ts).
  */
-export async function articlePaths(written?: 'zh-CN' | 'zh-Hant'): Promise<{ params: { id: string }; props: ArticlePageProps }[]> {
+export async function articlePaths(
+  written?: 'zh-CN' | 'zh-Hant',
+): Promise<{ params: { id: string }; props: ArticlePageProps; cacheKey: string }[]> {
   const neighbours = await sectionNeighbours();
-  return (await listArticles()).filter((article) => !written || ownScript(article) === written).map((article) => ({
-    params: { id: article.id },
-    props: { article, neighbours: neighbours.get(article.id) ?? { newer: undefined, older: undefined } },
-  }));
+  return (await listArticles())
+    .filter((article) => !written || ownScript(article) === written)
+    .map((article) => {
+      const around = neighbours.get(article.id) ?? { newer: undefined, older: undefined };
+      return { params: { id: article.id }, props: { article, neighbours: around }, cacheKey: articleCacheKey(article, around) };
+    });
 }

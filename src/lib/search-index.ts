@@ -1,7 +1,10 @@
-import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { cacheKey, folderFiles, pageIds, placeSegment, readManifest, segmentIntact, writeManifest, type CachedSegment } from './index-cache.ts';
+import { planIndex, sizesFor, type CurrentArticle, type IndexedPage } from './index-plan.ts';
 import { markWordBreaks } from './word-breaks.ts';
 
 /** Where a build step reports: the console, or a test's collector. */
@@ -23,25 +26,15 @@ const LANGUAGES = [
   { lang: 'zh-hant', locale: 'zh-Hant' },
 ];
 
-/** The lang a built page declares on <html>, read from its first bytes. */
-async function pageLocale(site: string, file: string): Promise<string | undefined> {
-  const handle = await open(path.join(site, file));
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    return /<html[^>]*\slang="([^"]+)"/.exec(buffer.subarray(0, bytesRead).toString('utf8'))?.[1];
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Pages per Pagefind run. It holds about 0.4 MB per page of word-marked
- * Chinese until the run ends (0.8 MB unmarked), so 10,000 articles in one run
- * would need 4 GB on top of Astro's own; a run of this size stays near 2 GB.
- * Fewer runs mean fewer bundles for a search to open. Each run beyond the first writes a
- * bundle of its own (pagefind/<lang>-<n>/) that the browser merges at search
- * time (Pagefind's mergeIndex), listed in pagefind/yuedu-parts.json.
- * YUEDU_INDEX_BATCH lowers it so tests can exercise the merged bundles.
+ * Articles in a full index segment, so pages per Pagefind run. A run holds
+ * about 0.4 MB per page of word-marked Chinese until it ends (0.8 MB
+ * unmarked), so 10,000 articles in one run would need 4 GB on top of Astro's
+ * own; a run of this size stays near 2 GB. Fewer segments mean fewer bundles
+ * for a search to open. Each segment is a bundle: the first is the primary
+ * (pagefind/), the others pagefind/seg-<hash>/, which the browser merges at
+ * search time (Pagefind's mergeIndex), listed in pagefind/yuedu-parts.json.
+ * YUEDU_INDEX_BATCH lowers it so tests can exercise several segments.
  */
 const BATCH = Number(process.env['YUEDU_INDEX_BATCH']) || 5000;
 
@@ -65,17 +58,12 @@ function assertOk(step: string, response: { errors: string[] }, logger: BuildLog
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 const UNUSED_WHEN_MERGED = /^(?:pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/;
 
-async function prune(folder: string, merged: boolean): Promise<void> {
-  for (const file of await readdir(folder)) {
-    if (UNUSED.test(file) || (merged && UNUSED_WHEN_MERGED.test(file))) await rm(path.join(folder, file));
-  }
+async function prune(folder: string): Promise<void> {
+  for (const file of await readdir(folder)) if (UNUSED.test(file)) await rm(path.join(folder, file));
 }
 
 interface Batch {
-  lang: string;
   locale: string;
-  /** 0 for the language's first run, which writes into the primary bundle. */
-  n: number;
   files: string[];
 }
 
@@ -116,44 +104,73 @@ async function indexBatch(staging: string, files: string[], outputPath: string, 
   }
 }
 
-/** Every language's pages, in runs of at most BATCH. `all` pairs each article page with its <html lang>. */
-function batches(all: { file: string; locale: string | undefined }[]): Batch[] {
-  return LANGUAGES.flatMap(({ lang, locale }) => {
-    const files = all.filter((page) => page.locale === locale).map((page) => page.file);
-    if (files.length === 0) throw new Error(`Pagefind: no ${lang} article pages to index`);
-    return Array.from({ length: Math.ceil(files.length / BATCH) }, (_, n) => ({
-      lang,
-      locale,
-      n,
-      files: files.slice(n * BATCH, (n + 1) * BATCH),
-    }));
-  });
+/** What the index needs of a built article page: its script, its date, and a hash of what Pagefind reads. */
+interface PageFacts {
+  file: string;
+  lang: string | undefined;
+  date: string;
+  hash: string;
 }
 
 /**
- * Builds the search index into `<site>/pagefind/`. scripts/build.ts runs it
- * once `astro build` has exited and before the new site replaces dist/, so
- * no deploy ships pages without their index, and Pagefind's memory (about
- * 2.6 GB for a run of 5,000 pages of real news vocabulary) never adds to
- * Astro's (about 2 GB at 10,000 articles). A failed index fails the build.
+ * Pagefind reads a page's <html lang> and its data-pagefind-body element; the
+ * hash covers exactly those, so a page whose "newer article" link changed
+ * (outside the body) keeps its place in the index.
  */
-export async function indexSite(site: string, logger: BuildLogger): Promise<void> {
-  const started = performance.now();
-  const bundle = path.join(site, 'pagefind');
+async function pageFacts(site: string, file: string): Promise<PageFacts> {
+  const html = await readFile(path.join(site, file), 'utf8');
+  const lang = /<html[^>]*\slang="([^"]+)"/.exec(html.slice(0, 512))?.[1];
+  const body = html.indexOf('data-pagefind-body');
+  const end = html.lastIndexOf('</article>');
+  const indexed = body < 0 ? html : html.slice(body, end > body ? end : undefined);
+  const date = /<time datetime="([^"]+)"/.exec(indexed)?.[1] ?? '';
+  return { file, lang, date, hash: createHash('sha256').update(`${lang}\n${indexed}`).digest('hex').slice(0, 32) };
+}
+
+/** The article pages of a built site, grouped by article (its page in its own script and its twin). */
+async function currentArticles(site: string): Promise<CurrentArticle[]> {
   const files = (await readdir(path.join(site, 'articles'), { recursive: true }))
     .map((file) => `articles/${file.split(path.sep).join('/')}`)
     .filter((file) => file.endsWith('.html'))
     .sort();
-  const all: { file: string; locale: string | undefined }[] = [];
+  const facts: PageFacts[] = [];
   // A few hundred files open at a time: a 10,000-article site has 20,000 pages.
-  for (let i = 0; i < files.length; i += 256) {
-    all.push(...(await Promise.all(files.slice(i, i + 256).map(async (file) => ({ file, locale: await pageLocale(site, file) })))));
+  for (let i = 0; i < files.length; i += 256) facts.push(...(await Promise.all(files.slice(i, i + 256).map((file) => pageFacts(site, file)))));
+  const articles = new Map<string, CurrentArticle>();
+  for (const page of facts) {
+    const lang = LANGUAGES.find(({ locale }) => locale === page.lang)?.lang;
+    if (!lang) continue;
+    const id = page.file.split('/')[1]?.replace(/\.html$/, '') ?? page.file;
+    const article = articles.get(id) ?? { id, order: '', pages: {} };
+    article.pages[page.file] = { hash: page.hash, lang };
+    // The page in the article's own script carries its date; both carry the same one.
+    if (page.date > article.order) article.order = page.date;
+    articles.set(id, article);
   }
-  const primary: Entry = { version: '', languages: {} };
-  const parts: Record<string, string[]> = Object.fromEntries(LANGUAGES.map(({ lang }) => [lang, []]));
-  const jobs = batches(all);
-  let pages = 0;
-  // The next batch is staged while Pagefind (its own process) indexes this one.
+  return [...articles.values()];
+}
+
+/** The site-root URLs Pagefind may give a page file, in either URL format. */
+const urlsOf = (file: string) => [`/${file}`, `/${file.replace(/index\.html$/, '')}`, `/${file.replace(/\.html$/, '')}`];
+
+/**
+ * Indexes one segment (both scripts, one Pagefind run each) into a folder of
+ * its own in the cache, written beside its final name and renamed when whole.
+ */
+async function writeSegment(site: string, root: string, articles: CurrentArticle[], logger: BuildLogger): Promise<CachedSegment> {
+  const pages = articles.flatMap((article) => Object.entries(article.pages).map(([file, page]) => ({ file, ...page })));
+  const name = `seg-${createHash('sha256')
+    .update(pages.map((p) => `${p.file}:${p.hash}`).sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16)}`;
+  const building = path.join(root, `${name}.tmp-${process.pid}`);
+  await rm(building, { recursive: true, force: true });
+  await mkdir(building, { recursive: true });
+  const entry: Entry = { version: '', languages: {} };
+  const jobs = LANGUAGES.map(({ lang, locale }) => ({ lang, locale, files: pages.filter((p) => p.lang === lang).map((p) => p.file) })).filter(
+    (job) => job.files.length > 0,
+  );
+  // The next script's pages are staged while Pagefind (its own process) indexes this one's.
   let next: Promise<string> | undefined = jobs[0] && stageBatch(site, jobs[0]);
   try {
     for (const [i, job] of jobs.entries()) {
@@ -162,30 +179,126 @@ export async function indexSite(site: string, logger: BuildLogger): Promise<void
       next = following && stageBatch(site, following);
       // Its failure is reported when awaited, not as an unhandled rejection meanwhile.
       next?.catch(() => undefined);
-      const part = job.n === 0 ? '' : `${job.lang}-${job.n}/`;
-      await mkdir(path.join(bundle, part), { recursive: true });
-      const runStarted = performance.now();
-      const entry = await indexBatch(staging, job.files, path.join(bundle, part), logger).finally(() =>
-        rm(staging, { recursive: true, force: true }),
-      );
-      // A large archive takes minutes: say where the index is.
-      if (jobs.length > LANGUAGES.length) {
-        logger.info(`${job.lang} run ${job.n + 1}: ${job.files.length} page(s) in ${Math.round(performance.now() - runStarted)} ms`);
-      }
-      await prune(path.join(bundle, part), job.n > 0);
-      const indexed = entry.languages[job.lang]?.page_count ?? 0;
+      const written = await indexBatch(staging, job.files, building, logger).finally(() => rm(staging, { recursive: true, force: true }));
+      const indexed = written.languages[job.lang]?.page_count ?? 0;
       if (indexed === 0) throw new Error(`Pagefind wrote no "${job.lang}" pages for ${job.files[0]} and on`);
-      pages += indexed;
-      // Each run rewrites its bundle's entry file with its own language only; the primary lists all.
-      if (job.n === 0) Object.assign(primary, { ...entry, languages: { ...primary.languages, ...entry.languages } });
-      else parts[job.lang]?.push(part);
+      // Each run rewrites the folder's entry file with its own language only; the segment's lists both.
+      Object.assign(entry, { ...written, languages: { ...entry.languages, ...written.languages } });
     }
   } finally {
-    // A failed run leaves no staged copy behind.
     await next?.then((staging) => rm(staging, { recursive: true, force: true })).catch(() => undefined);
   }
-  await writeFile(path.join(bundle, 'pagefind-entry.json'), JSON.stringify(primary));
-  await writeFile(path.join(bundle, 'yuedu-parts.json'), JSON.stringify(parts));
-  const bundles = Object.values(parts).reduce((sum, list) => sum + list.length + 1, 0);
-  logger.info(`indexed ${pages} page(s) into ${bundles} bundle(s) in ${Math.round(performance.now() - started)} ms`);
+  await writeFile(path.join(building, 'pagefind-entry.json'), JSON.stringify(entry));
+  await prune(building);
+  const ids = await pageIds(building);
+  const indexedPages: Record<string, IndexedPage> = {};
+  for (const page of pages) {
+    const id = urlsOf(page.file).map((url) => ids.get(url)).find(Boolean);
+    if (!id) throw new Error(`Pagefind: no page id for ${page.file} in the segment written`);
+    indexedPages[page.file] = { hash: page.hash, lang: page.lang, id };
+  }
+  const files = await folderFiles(building);
+  await rm(path.join(root, name), { recursive: true, force: true });
+  await rename(building, path.join(root, name));
+  return { name, articles: articles.length, pages: indexedPages, files, languages: Object.keys(entry.languages) };
+}
+
+export interface IndexOptions {
+  /**
+   * Where segments are kept between builds (<cacheDir>/yuedu-index/). Without
+   * it the index is written from scratch in a temporary folder.
+   */
+  cacheDir?: string | undefined;
+  /** Reindex everything, ignoring what the cache holds (it is still written for the next build). */
+  full?: boolean;
+}
+
+/**
+ * Builds the search index into `<site>/pagefind/`. scripts/build.ts runs it
+ * once `astro build` has exited and before the new site replaces dist/, so
+ * no deploy ships pages without their index, and Pagefind's memory (about
+ * 2.6 GB for a run of 5,000 pages of real news vocabulary) never adds to
+ * Astro's (about 2 GB at 10,000 articles). A failed index fails the build
+ * and leaves the cache as the last build left it.
+ *
+ * Segments whose pages are unchanged come from the cache (src/lib/index-plan.ts).
+ */
+export async function indexSite(site: string, logger: BuildLogger, { cacheDir, full = false }: IndexOptions = {}): Promise<void> {
+  const started = performance.now();
+  const root = cacheDir ? path.join(cacheDir, 'yuedu-index') : await mkdtemp(path.join(os.tmpdir(), 'yuedu-index-cache-'));
+  try {
+    await mkdir(root, { recursive: true });
+    const key = await cacheKey();
+    const current = await currentArticles(site);
+    for (const { lang } of LANGUAGES) {
+      if (!current.some((article) => Object.values(article.pages).some((page) => page.lang === lang))) {
+        throw new Error(`Pagefind: no ${lang} article pages to index`);
+      }
+    }
+    let previous: CachedSegment[] = [];
+    if (cacheDir && !full) {
+      const read = await readManifest(root, key);
+      if (read.problem) logger.warn(`${read.problem}; indexing every article`);
+      for (const segment of read.segments) {
+        if (await segmentIntact(root, segment)) previous.push(segment);
+        else logger.warn(`index cache: ${segment.name} is missing files or has changed; indexing its articles again`);
+      }
+    }
+    let plan = planIndex(previous, current, sizesFor(BATCH));
+    const written: CachedSegment[] = [];
+    for (;;) {
+      for (const note of plan.notes) logger.info(note);
+      for (const group of plan.write) {
+        const runStarted = performance.now();
+        const segment = await writeSegment(site, root, group, logger);
+        written.push(segment);
+        logger.info(`segment ${segment.name}: ${group.length} article(s), ${Object.keys(segment.pages).length} page(s) in ${Math.round(performance.now() - runStarted)} ms`);
+      }
+      // A page edited back to an earlier version gets its earlier Pagefind id, which its old
+      // segment hides: that segment is written again rather than hide the page everywhere.
+      const newIds = new Set(written.flatMap((segment) => Object.values(segment.pages).map((page) => page.id)));
+      const clash = plan.keep.filter(({ dropped }) => dropped.some((id) => newIds.has(id)));
+      if (clash.length === 0) break;
+      previous = previous.filter((segment) => !clash.some(({ segment: s }) => s.name === segment.name));
+      const done = new Set(written.flatMap((segment) => Object.keys(segment.pages)));
+      plan = planIndex(previous, current.filter((article) => Object.keys(article.pages).every((file) => !done.has(file))), sizesFor(BATCH));
+    }
+    const segments = [...plan.keep.map(({ segment }) => segment as CachedSegment), ...written];
+    await assemble(site, root, segments, plan.keep);
+    if (cacheDir) await writeManifest(root, key, segments);
+    const pages = segments.reduce((sum, segment) => sum + Object.keys(segment.pages).length, 0) - plan.keep.reduce((sum, { dropped }) => sum + dropped.length, 0);
+    logger.info(
+      `indexed ${pages} page(s) in ${segments.length} segment(s): ${plan.keep.length} reused, ${written.length} written, in ${Math.round(performance.now() - started)} ms`,
+    );
+  } finally {
+    if (!cacheDir) await rm(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Places the segments in <site>/pagefind/: the first that holds every
+ * language is the primary bundle (Pagefind's script, worker and wasm with
+ * it), the others merged bundles; yuedu-parts.json lists them per language
+ * with the page ids each reused segment must hide.
+ */
+async function assemble(site: string, root: string, segments: CachedSegment[], keep: { segment: { name: string }; dropped: string[] }[]): Promise<void> {
+  const all = LANGUAGES.map(({ lang }) => lang);
+  const primary = segments.find((segment) => all.every((lang) => segment.languages.includes(lang)));
+  if (!primary) throw new Error('Pagefind: no index segment holds every language');
+  const bundle = path.join(site, 'pagefind');
+  const bundles: Record<string, string[]> = Object.fromEntries(all.map((lang) => [lang, []]));
+  for (const segment of segments) {
+    const isPrimary = segment === primary;
+    await placeSegment(path.join(root, segment.name), isPrimary ? bundle : path.join(bundle, segment.name), Object.keys(segment.files), (file) =>
+      !isPrimary && UNUSED_WHEN_MERGED.test(file),
+    );
+    if (!isPrimary) for (const lang of segment.languages) bundles[lang]?.push(`${segment.name}/`);
+  }
+  const dropped: Record<string, string[]> = Object.fromEntries(all.map((lang) => [lang, []]));
+  for (const { segment, dropped: ids } of keep) {
+    const hidden = new Set(ids);
+    const pages = (segments.find((s) => s.name === segment.name) as CachedSegment).pages;
+    for (const page of Object.values(pages)) if (hidden.has(page.id)) dropped[page.lang]?.push(page.id);
+  }
+  await writeFile(path.join(bundle, 'yuedu-parts.json'), JSON.stringify({ bundles, dropped }));
 }

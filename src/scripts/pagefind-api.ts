@@ -47,9 +47,19 @@ export interface PagefindApi {
 /** This deployment's base path with one trailing slash ("/" or "/news/"): where the files search fetches live. */
 export const SITE_BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
+/** pagefind/yuedu-parts.json: each language's merged bundles, and the pages edited or deleted since their bundle was written. */
+interface Parts {
+  bundles?: Record<string, string[]>;
+  dropped?: Record<string, string[]>;
+}
+
 let loading: Promise<PagefindApi> | undefined;
 
-/** Loads the index once, from this deployment's base, so it works under a sub-path too. */
+/**
+ * Loads the index once, from this deployment's base, so it works under a
+ * sub-path too. Its search never returns a page its bundle holds in an older
+ * version (src/lib/index-plan.ts): the newer version is in another bundle.
+ */
 export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
     // A plain variable, not a template literal: Vite wraps analysable imports in a preload
@@ -57,7 +67,7 @@ export function loadPagefind(): Promise<PagefindApi> {
     const url = SITE_BASE + 'pagefind/pagefind.js';
     // A large archive is indexed in several bundles (src/lib/search-index.ts): their list is
     // fetched while pagefind.js loads, and this language's bundles are merged.
-    const listing: Promise<Record<string, string[]>> = fetch(`${SITE_BASE}pagefind/yuedu-parts.json`)
+    const listing: Promise<Parts> = fetch(`${SITE_BASE}pagefind/yuedu-parts.json`)
       .then((response) => (response.ok ? response.json() : {}))
       .catch(() => ({}));
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
@@ -65,8 +75,12 @@ export function loadPagefind(): Promise<PagefindApi> {
     await api.options({ baseUrl: SITE_BASE });
     const parts = await listing;
     const lang = document.documentElement.lang.toLowerCase();
-    await Promise.all((parts[lang] ?? []).map((part) => api.mergeIndex(`${SITE_BASE}pagefind/${part}`, { baseUrl: SITE_BASE })));
-    return api;
+    await Promise.all((parts.bundles?.[lang] ?? []).map((part) => api.mergeIndex(`${SITE_BASE}pagefind/${part}`, { baseUrl: SITE_BASE })));
+    const dropped = new Set(parts.dropped?.[lang] ?? []);
+    if (dropped.size === 0) return api;
+    const search: PagefindApi['search'] = (term, options) =>
+      api.search(term, options).then((response) => ({ ...response, results: response.results.filter((result) => !dropped.has(result.id)) }));
+    return { init: () => api.init(), options: (o) => api.options(o), mergeIndex: (u, o) => api.mergeIndex(u, o), search };
   })();
   return loading;
 }

@@ -20,6 +20,8 @@ export interface BuildOptions {
   root?: string;
   /** Astro's cache folder (YUEDU_CACHE_DIR), for a build that must not share this project's. */
   cacheDir?: string;
+  /** `--full`: render and index everything. */
+  full?: boolean;
   /** Called with the build's process id once it runs (to watch its memory). */
   onStart?: (pid: number) => void;
 }
@@ -39,7 +41,9 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.urlFormat) env['URL_FORMAT'] = options.urlFormat;
   if (options.contentDir) env['YUEDU_CONTENT_DIR'] = options.contentDir;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', options.outDir], { cwd: options.root ?? ROOT, env });
+    const args = ['scripts/build.ts', '--out', options.outDir, ...(options.full ? ['--full'] : [])];
+    // Its own process group, so a test can stop the build and the astro build it runs at once.
+    const child = spawn(process.execPath, args, { cwd: options.root ?? ROOT, env, detached: true });
     if (child.pid) options.onStart?.(child.pid);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusFile, rareTerm, writeCorpus } from '../../scripts/lib/corpus.ts';
+import { launchBrowser, PHONE } from '../support/browser.ts';
+import { buildSite, ROOT, type BuildOptions, type BuildResult } from '../support/build-site.ts';
+import { listFiles } from '../support/dist.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+// A small newsroom in segments of 20 articles, as a large one is in segments of 5,000.
+const N = 45;
+const SITE = 'https://news.example/';
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-incremental-'));
+const content = path.join(tmp, 'content');
+const dist = path.join(tmp, 'dist');
+const options: BuildOptions = { outDir: dist, contentDir: content, cacheDir: path.join(tmp, 'cache'), indexBatch: 20, site: SITE };
+let source = '';
+let browser: Browser;
+let server: StaticServer;
+/** The daily rebuild's output. */
+let daily: BuildResult;
+
+const EDITED = 5;
+const DELETED = 20;
+/** The word the correction puts where rareTerm(EDITED) was: in no other article. */
+const CORRECTED = rareTerm(500);
+const slug = (k: number) => `a-${String(k).padStart(2, '0')}`;
+
+async function build(extra: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  const result = await buildSite({ ...options, ...extra });
+  if (result.code !== 0) throw new Error(result.output);
+  return result;
+}
+
+/** A fingerprint of every file in the site. */
+async function fingerprint(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of (await listFiles(dir)).sort()) hash.update(file).update(await readFile(path.join(dir, file)));
+  return hash.digest('hex');
+}
+
+/** The article links a search for `term` shows, and its status line. */
+async function search(term: string): Promise<{ status: string; links: string[] }> {
+  const tab = await browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
+  try {
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(term)}`);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    return {
+      status: await tab.locator('#yd-search-status').innerText(),
+      links: await tab.locator('.yd-result-title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    };
+  } finally {
+    await tab.close();
+  }
+}
+
+const listed = async (file: string) =>
+  parse(await readFile(path.join(dist, file), 'utf8'))
+    .querySelectorAll('.yd-article-list h2 a')
+    .map((a) => a.getAttribute('href') ?? '');
+
+beforeAll(async () => {
+  const seed = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
+  source = seed.slice(seed.indexOf('\n---\n') + 5);
+  await writeCorpus(content, { articles: N, source });
+  await build();
+  // A day in the newsroom: three new articles, a correction to an old one, one taken down.
+  await writeCorpus(content, { articles: N + 3, from: N, source, digits: 2 });
+  const edited = corpusFile(content, EDITED, 2);
+  await writeFile(edited, (await readFile(edited, 'utf8')).replace(rareTerm(EDITED), CORRECTED));
+  await rm(corpusFile(content, DELETED, 2));
+  daily = await build();
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('a daily rebuild', () => {
+  it('copies unchanged article pages and index segments from the last build instead of making them again', () => {
+    const restored = daily.output.split('\n').filter((line) => line.includes('(restored)')).length;
+    // 45 articles, two pages each: all but the edited, the deleted and the neighbours of the changes.
+    expect(restored).toBeGreaterThan(70);
+    expect(daily.output).toMatch(/indexed \d+ page\(s\) in \d+ segment\(s\): [1-9]\d* reused, [1-9] written/);
+    // The segments written hold only the new and edited articles and the old tail: 4 of 47.
+    const written = [...daily.output.matchAll(/segment seg-\w+: (\d+) article\(s\)/g)].map((m) => Number(m[1]));
+    expect(written.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5);
+  });
+
+  it('shows the new articles on the home page, in the feed, the sitemap and search', async () => {
+    expect((await listed('index.html'))[0]).toMatch(new RegExp(`/articles/a-4[5-7]/`));
+    const feed = await readFile(path.join(dist, 'rss.xml'), 'utf8');
+    const sitemap = (await listFiles(dist)).filter((f) => f.startsWith('sitemap')).map((f) => path.join(dist, f));
+    const maps = (await Promise.all(sitemap.map((f) => readFile(f, 'utf8')))).join('');
+    for (const k of [45, 46, 47]) {
+      expect(existsSync(path.join(dist, `articles/${slug(k)}/index.html`))).toBe(true);
+      expect(feed).toContain(`${SITE}articles/${slug(k)}/`);
+      expect(maps).toContain(`${SITE}articles/${slug(k)}/`);
+    }
+    const found = await search(rareTerm(47));
+    expect(found.status).toMatch(new RegExp(`^找到 1 篇包含“${rareTerm(47)}”`));
+    expect(found.links).toEqual([`/articles/${slug(47)}/`]);
+  });
+
+  it('finds the corrected article by its new words and no longer by the ones removed', async () => {
+    expect(await readFile(path.join(dist, `articles/${slug(EDITED)}/index.html`), 'utf8')).toContain(CORRECTED);
+    const now = await search(CORRECTED);
+    expect(now.status).toMatch(new RegExp(`^找到 1 篇包含“${CORRECTED}”`));
+    expect(now.links).toEqual([`/articles/${slug(EDITED)}/`]);
+    // Its words apart may still match other articles (and it), but no article holds the old term.
+    expect((await search(rareTerm(EDITED))).status).toMatch(new RegExp(`^没有(?:文章完整包含|找到与)“${rareTerm(EDITED)}”`));
+    // Its old version is still in its old segment, hidden by id: not counted either.
+    const parts = JSON.parse(await readFile(path.join(dist, 'pagefind/yuedu-parts.json'), 'utf8'));
+    expect(parts.dropped['zh-cn'].length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('removes a deleted article from its pages, every listing, the feed, the sitemap and search', async () => {
+    const gone = `/articles/${slug(DELETED)}/`;
+    expect(existsSync(path.join(dist, gone, 'index.html'))).toBe(false);
+    expect(existsSync(path.join(dist, gone, 'zh-hant/index.html'))).toBe(false);
+    for (const file of (await listFiles(dist)).filter((f) => f.endsWith('.html') || f.endsWith('.xml'))) {
+      expect(await readFile(path.join(dist, file), 'utf8'), file).not.toContain(gone);
+    }
+    const found = await search(rareTerm(DELETED));
+    expect(found.links).not.toContain(gone);
+    expect(found.status).toMatch(new RegExp(`^没有(?:文章完整包含|找到与)“${rareTerm(DELETED)}”`));
+  });
+});
+
+describe('faults', () => {
+  it('a build killed halfway leaves dist/ as it was, and the next build is whole and says why it rebuilds everything', async () => {
+    const before = await fingerprint(dist);
+    const edited = corpusFile(content, 30, 2);
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace(rareTerm(30), rareTerm(501)));
+    let pid = 0;
+    const killed = buildSite({ ...options, onStart: (p) => (pid = p) });
+    // Wait until it renders pages, then stop it and the astro build it runs.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (existsSync(`${dist}.building/articles`) || existsSync(`${dist}.building/index.html`)) {
+          clearInterval(timer);
+          process.kill(-pid, 'SIGKILL');
+          resolve();
+        }
+      }, 20);
+    });
+    expect((await killed).code).not.toBe(0);
+    expect(await fingerprint(dist)).toBe(before);
+    const next = await build();
+    expect(next.output).toMatch(/last build using .* was interrupted; building everything once/);
+    expect(next.output).toMatch(/0 reused/);
+    expect((await search(rareTerm(501))).links).toEqual([`/articles/${slug(30)}/`]);
+  }, 240_000);
+
+  it('a corrupted cache is reported and ignored: a full build, then incremental again', async () => {
+    await writeFile(path.join(options.cacheDir ?? '', 'yuedu-index/manifest.json'), '{"version": 1, "segm');
+    await writeFile(path.join(options.cacheDir ?? '', 'incremental-build.json'), 'garbage');
+    const repaired = await build();
+    expect(repaired.output).toMatch(/incremental-build\.json is not a readable page cache; rendering every page/);
+    expect(repaired.output).not.toMatch(/\(restored\)/);
+    expect(repaired.output).toMatch(/yuedu-index\/manifest\.json is not readable JSON/);
+    expect(repaired.output).toMatch(/0 reused/);
+    expect((await search(CORRECTED)).links).toEqual([`/articles/${slug(EDITED)}/`]);
+    const again = await build();
+    expect(again.output).toMatch(/[1-9]\d* reused, 0 written/);
+    expect(again.output.split('\n').filter((line) => line.includes('(restored)')).length).toBeGreaterThan(80);
+  }, 240_000);
+
+  it('--full renders and indexes everything', async () => {
+    const full = await build({ full: true });
+    expect(full.output).toMatch(/--full: rendering and indexing everything/);
+    expect(full.output).toMatch(/0 reused/);
+    expect(full.output).not.toMatch(/\(restored\)/);
+  }, 240_000);
+});
