@@ -20,7 +20,7 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   base: process.env.BASE_PATH || '/',
   trailingSlash: fileUrls ? 'never' : 'always',
-  build: { format: fileUrls ? 'file' : 'directory' },
+  build: { format: fileUrls ? 'file' : 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // Article pages carry a cacheKey (src/lib/page-key.ts): unchanged ones are copied from the last build.
   experimental: { incrementalBuild: incremental },

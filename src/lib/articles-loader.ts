@@ -7,6 +7,7 @@ import { parseArticleFile, SLUG_PATTERN } from './article-file.ts';
 import { ContentError } from './content-error.ts';
 import { renderMarkdown } from './markdown.ts';
 import { checkPicture, type CheckedPicture } from './pictures.ts';
+import { sourceHash } from './source-hash.ts';
 import { contentDir, readSections } from './sections.ts';
 
 /** An article is `articles/<slug>.md`, or `articles/<slug>/index.md` with its pictures beside it. */
@@ -38,6 +39,10 @@ export function articlesLoader(): Loader {
       const problems: string[] = [];
       const entries = [];
       const seen = new Map<string, string>();
+      // An entry the last build stored from the same bytes, sections and code is stored already:
+      // at 10,000 articles, checking and rendering them all again is most of the content sync.
+      const context = `\0${sectionNames.join('\n')}\0${sourceHash()}`;
+      let reused = 0;
       for (const { id, file } of await findArticleFiles(dir)) {
         // Root-relative with forward slashes: Astro rejects absolute entry paths.
         const filePath = path.relative(root, file).split(path.sep).join('/');
@@ -48,6 +53,13 @@ export function articlesLoader(): Loader {
         if (twin) problems.push(`${filePath}: file name: "${id}" is also ${twin}; one URL, one article`);
         seen.set(id, filePath);
         const bytes = await readFile(file);
+        const digest = generateDigest(bytes.toString('utf8') + context);
+        const stored = store.get<{ pictures?: unknown[]; cover?: unknown }>(id);
+        // Pictures are checked every time: their files can change or go without the Markdown changing.
+        if (stored?.digest === digest && stored.filePath === filePath && !stored.data.cover && (stored.data.pictures ?? []).length === 0) {
+          reused++;
+          continue;
+        }
         const parsed = parseArticleFile(bytes, filePath, sectionNames);
         if (!parsed.ok) {
           problems.push(...parsed.problems);
@@ -68,14 +80,14 @@ export function articlesLoader(): Loader {
           if (!result.ok) problems.push(result.problem);
           else cover = result.picture;
         }
-        entries.push({ id, filePath, bytes, data: parsed.data, body: parsed.body, rendered, pictures, cover });
+        entries.push({ id, filePath, digest, data: parsed.data, body: parsed.body, rendered, pictures, cover });
       }
       if (problems.length > 0) throw new ContentError(problems);
-      if (entries.length === 0) throw new ContentError([`${path.relative(root, dir)}: no articles (*.md) found`]);
+      if (seen.size === 0) throw new ContentError([`${path.relative(root, dir)}: no articles (*.md) found`]);
 
-      store.clear();
-      for (const { id, filePath, bytes, data, body, rendered, pictures, cover } of entries) {
-        const { html, headings, charCount, lead } = rendered;
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      for (const { id, filePath, digest, data, body, rendered, pictures, cover } of entries) {
+        const { headings, charCount, lead } = rendered;
         store.set({
           id,
           // image() fields: Astro imports each picture and hands pages its ImageMetadata.
@@ -86,11 +98,13 @@ export function articlesLoader(): Loader {
           }),
           body,
           filePath,
-          digest: generateDigest(bytes.toString('utf8')),
-          rendered: { html, metadata: { headings, charCount, lead } },
+          digest,
+          // Pages render the body themselves (with encoded pictures, in either script), so the HTML is
+          // not stored: at 10,000 articles it would double the store every build reads and writes.
+          rendered: { html: '', metadata: { headings, charCount, lead } },
         });
       }
-      logger.info(`${entries.length} article(s) rendered with markdown-it`);
+      logger.info(`${seen.size} article(s): ${entries.length} rendered with markdown-it, ${reused} unchanged since the last build`);
     },
   };
 }

@@ -62,25 +62,38 @@ function wordCount(term: string): number {
   return [...segmenter.segment(term)].filter((segment) => segment.isWordLike).length;
 }
 
+/**
+ * Whether a result's word positions hold `length` consecutive ones: the
+ * query's words side by side, as a phrase. Pagefind gives a loose search
+ * every position of every query word in the page.
+ */
+function holdsRun(words: number[], length: number): boolean {
+  const at = new Set(words);
+  return words.some((start) => {
+    for (let i = 1; i < length; i++) if (!at.has(start + i)) return false;
+    return true;
+  });
+}
+
 /** The pages to read, best first, and whether that order is a ranking at all. */
 async function find(query: string, terms: string[], section: string, stale: Stale): Promise<{ results: PagefindResult[]; ranked: boolean }> {
   const pagefind = await loadPagefind();
   // Typed past while the index loaded: the newer query searches instead.
   if (stale()) throw new StaleSearch();
   const options = section ? { filters: { section } } : {};
-  const loose = () => pagefind.search(query, options).then((response) => response.results);
+  const results = (await pagefind.search(query, options)).results;
   const [term] = terms;
-  if (terms.length > 1 || term === undefined || wordCount(term) < 2) return { results: await loose(), ranked: true };
-  // A phrase of several words is looked up as a phrase: Pagefind ranks pages by its words wherever
-  // they stand, so a page holding the whole phrase could rank below twenty that hold its words apart
-  // and never be read.
-  const phrase = (await pagefind.search(`"${term}"`, options)).results;
-  if (phrase.length === 0) return { results: await loose(), ranked: true };
-  // Phrase hits all score alike and carry only their first occurrence, so they come unranked.
-  // Beyond one page of them, the loose search's ranking picks which twenty to read.
-  if (phrase.length <= PAGE_SIZE) return { results: phrase, ranked: false };
-  const ids = new Set(phrase.map((result) => result.id));
-  return { results: (await loose()).filter((result) => ids.has(result.id)), ranked: true };
+  const words = term === undefined ? 0 : wordCount(term);
+  if (terms.length > 1 || words < 2) return { results, ranked: true };
+  // A phrase of several words: Pagefind ranks pages by its words wherever they stand, so a page
+  // holding the whole phrase could rank below twenty that hold its words apart and never be read.
+  // The pages with the words side by side are read first. One loose search finds them: Pagefind's
+  // own phrase search ("…") costs a second pass over the same word lists, which for a phrase of
+  // common characters (碳中和: 碳, 中, 和) is most of the time a search takes.
+  const phrase = results.filter((result) => holdsRun(result.words, words));
+  if (phrase.length === 0) return { results, ranked: true };
+  // A page of them or fewer are ordered by how often each holds the phrase once read (searchOnce).
+  return { results: phrase, ranked: phrase.length > PAGE_SIZE };
 }
 
 async function searchOnce(query: string, terms: string[], section: string, stale: Stale): Promise<Omit<SearchOutcome, 'query'>> {

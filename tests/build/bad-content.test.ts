@@ -45,7 +45,7 @@ describe('a bad content file stops the build', () => {
   it('builds from the same kind of folder once the files are fixed (the failure is the content, not the setup)', async () => {
     const dir = await contentFolder('good', { 'fine.md': GOOD });
     const { code, output } = await buildSite({ outDir: path.join(tmp, 'out-good'), contentDir: dir });
-    expect(output).toContain('1 article(s) rendered with markdown-it');
+    expect(output).toContain('1 article(s): ');
     expect(code).toBe(0);
   });
 });

@@ -44,7 +44,7 @@ const read = (file: string) => readFile(path.join(dist, file), 'utf8');
 
 describe('hostile text in a content file', () => {
   it('builds', () => {
-    expect(build.output).toContain('1 article(s) rendered');
+    expect(build.output).toContain('1 article(s): ');
     expect(build.code).toBe(0);
   });
 

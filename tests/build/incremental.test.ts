@@ -10,6 +10,7 @@ import { corpusFile, rareTerm, writeCorpus } from '../../scripts/lib/corpus.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { buildSite, ROOT, type BuildOptions, type BuildResult } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
+import { copyProject } from '../support/project-copy.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 // A small newsroom in segments of 20 articles, as a large one is in segments of 5,000.
@@ -178,5 +179,33 @@ describe('faults', () => {
     expect(full.output).toMatch(/--full: rendering and indexing everything/);
     expect(full.output).toMatch(/0 reused/);
     expect(full.output).not.toMatch(/\(restored\)/);
+  }, 240_000);
+});
+
+describe('a change of code', () => {
+  it('re-renders every article page it affects, though no article changed', async () => {
+    const project = await copyProject(path.join(tmp, 'project'));
+    const out = path.join(tmp, 'project-dist');
+    const copy: BuildOptions = { outDir: out, root: project, contentDir: content, cacheDir: path.join(tmp, 'project-cache'), indexBatch: 20 };
+    /** What each article page says of its length and reading time. */
+    const readingTimes = async () =>
+      Promise.all(
+        (await listFiles(out))
+          .filter((file) => /^articles\/a-\d+\/index\.html$/.test(file))
+          .map(async (file) => /<span>([\d,]+) 字<\/span><span>阅读约 (\d+) 分钟<\/span>/.exec(await readFile(path.join(out, file), 'utf8'))?.slice(1) ?? []),
+      );
+    expect((await buildSite(copy)).code).toBe(0);
+    const before = await readingTimes();
+    expect(before.length).toBeGreaterThan(40);
+    for (const [chars, minutes] of before) expect(Number(minutes)).toBe(Math.max(1, Math.ceil(Number(chars?.replace(/,/g, '')) / 400)));
+    // A slower reading pace, in a module the pages import.
+    const meta = path.join(project, 'src/lib/article-meta.ts');
+    await writeFile(meta, (await readFile(meta, 'utf8')).replace('const CHARS_PER_MINUTE = 400;', 'const CHARS_PER_MINUTE = 200;'));
+    const again = await buildSite(copy);
+    expect(again.code, again.output).toBe(0);
+    const after = await readingTimes();
+    expect(after).toHaveLength(before.length);
+    for (const [chars, minutes] of after) expect(Number(minutes)).toBe(Math.max(1, Math.ceil(Number(chars?.replace(/,/g, '')) / 200)));
+    expect(again.output).not.toMatch(/\(restored\)/);
   }, 240_000);
 });

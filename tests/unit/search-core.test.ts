@@ -2,14 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PagefindApi, PagefindResult } from '../../src/scripts/pagefind-api.ts';
 
 // A stand-in for Pagefind that behaves as 1.6 does where ranking is concerned: a loose search
-// returns pages best first, a quoted one returns phrase hits in index order, all scored alike.
+// returns pages best first, each with the positions of the query's words in it.
 const calls: string[] = [];
 let loose: PagefindResult[] = [];
-let phrase: PagefindResult[] = [];
 const pagefind: Pick<PagefindApi, 'search'> = {
   search: async (term) => {
     calls.push(term);
-    return { results: term.startsWith('"') ? phrase : loose };
+    return { results: loose };
   },
 };
 vi.mock('../../src/scripts/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
@@ -17,11 +16,14 @@ vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
 const { readMore, runSearch, StaleSearch } = await import('../../src/scripts/search-core.ts');
 const { describeOutcome } = await import('../../src/scripts/search-render.ts');
 
+/** Word positions of a page holding the query's words side by side, and of one holding them apart. */
+const SIDE_BY_SIDE = [3, 4, 5, 6, 7, 8];
+const APART = [3, 9, 15, 21];
 /** A result whose page says `text`, with no headings. */
-const result = (id: string, text: string, score = 1): PagefindResult => ({
+const result = (id: string, text: string, score = 1, words = APART): PagefindResult => ({
   id,
   score,
-  words: [0],
+  words,
   data: async () => ({ url: `/articles/${id}/`, excerpt: '', raw_content: text, meta: { title: id }, filters: {}, anchors: [], sub_results: [] }),
 });
 const urls = (outcome: Awaited<ReturnType<typeof runSearch>>) => outcome.pages.map((page) => page.data.url.split('/')[2]);
@@ -31,7 +33,6 @@ beforeEach(() => {
   pagefind.search = standIn;
   calls.length = 0;
   loose = [];
-  phrase = [];
 });
 
 describe('runSearch and what the status line says of it', () => {
@@ -42,10 +43,10 @@ describe('runSearch and what the status line says of it', () => {
     expect(urls(outcome)).toEqual(['titled', 'long']);
   });
 
-  it('orders a few phrase hits, which come unranked, by how often each page holds the phrase', async () => {
-    phrase = [result('once', '云栖大会开幕。'), result('thrice', '云栖大会，云栖大会，云栖大会。')];
+  it('reads only the few pages holding the words side by side, most phrase hits first', async () => {
+    loose = [result('apart', '云，栖，大会。', 9), result('once', '云栖大会开幕。', 5, SIDE_BY_SIDE), result('thrice', '云栖大会，云栖大会，云栖大会。', 1, SIDE_BY_SIDE)];
     const outcome = await runSearch('云栖大会');
-    expect(calls).toEqual(['"云栖大会"']);
+    expect(calls).toEqual(['云栖大会']);
     expect(urls(outcome)).toEqual(['thrice', 'once']);
     expect(describeOutcome(outcome)).toBe('找到 2 篇包含“云栖大会”的文章');
   });
@@ -53,20 +54,20 @@ describe('runSearch and what the status line says of it', () => {
   it('lets the loose ranking choose which twenty of many phrase hits to read', async () => {
     // 25 phrase hits in index order; the loose search ranks the last of them first, and a page
     // holding the words apart in between, which is no phrase hit and is left out.
-    phrase = Array.from({ length: 25 }, (_, i) => result(`p${i}`, '云栖大会。'));
-    loose = [phrase[24]!, result('apart', '云，栖，大会。'), ...phrase.slice(0, 24)];
+    const hits = Array.from({ length: 25 }, (_, i) => result(`p${i}`, '云栖大会。', 1, SIDE_BY_SIDE));
+    loose = [hits[24]!, result('apart', '云，栖，大会。'), ...hits.slice(0, 24)];
     const outcome = await runSearch('云栖大会');
-    expect(calls).toEqual(['"云栖大会"', '云栖大会']);
+    expect(calls).toEqual(['云栖大会']);
     expect(urls(outcome)).toEqual(['p24', ...Array.from({ length: 19 }, (_, i) => `p${i}`)]);
     expect(outcome.exact).toBe(20);
     expect(outcome.matched).toBe(25);
     expect(describeOutcome(outcome)).toBe('找到 25 篇包含“云栖大会”的文章，下面是最相关的 20 篇');
   });
 
-  it('falls back to the loose search when no page holds the phrase, whole-query pages first', async () => {
+  it('keeps the loose ranking when no page holds the words side by side, whole-query pages first', async () => {
     loose = [result('apart', '云，栖，大会。', 5), result('whole', '云栖大会。', 2)];
     const outcome = await runSearch('云栖大会');
-    expect(calls).toEqual(['"云栖大会"', '云栖大会']);
+    expect(calls).toEqual(['云栖大会']);
     expect(urls(outcome)).toEqual(['whole', 'apart']);
     expect(outcome.exact).toBe(1);
   });
