@@ -75,35 +75,50 @@ function holdsRun(words: number[], length: number): boolean {
   });
 }
 
-/** The pages to read, best first, and whether that order is a ranking at all. */
-async function find(query: string, terms: string[], section: string, stale: Stale): Promise<{ results: PagefindResult[]; ranked: boolean }> {
+/**
+ * The pages to read, best first: `candidates`, when set, are the pages whose
+ * word positions hold the phrase's words side by side (maybe in another
+ * order: positions do not say which word stands where), ahead of `loose`.
+ */
+async function find(query: string, terms: string[], section: string, stale: Stale): Promise<{ loose: PagefindResult[]; candidates?: PagefindResult[] }> {
   const pagefind = await loadPagefind();
   // Typed past while the index loaded: the newer query searches instead.
   if (stale()) throw new StaleSearch();
   const options = section ? { filters: { section } } : {};
-  const results = (await pagefind.search(query, options)).results;
+  const loose = (await pagefind.search(query, options)).results;
   const [term] = terms;
   const words = term === undefined ? 0 : wordCount(term);
-  if (terms.length > 1 || words < 2) return { results, ranked: true };
+  if (terms.length > 1 || words < 2) return { loose };
   // A phrase of several words: Pagefind ranks pages by its words wherever they stand, so a page
   // holding the whole phrase could rank below twenty that hold its words apart and never be read.
   // The pages with the words side by side are read first. One loose search finds them: Pagefind's
   // own phrase search ("…") costs a second pass over the same word lists, which for a phrase of
   // common characters (碳中和: 碳, 中, 和) is most of the time a search takes.
-  const phrase = results.filter((result) => holdsRun(result.words, words));
-  if (phrase.length === 0) return { results, ranked: true };
-  // A page of them or fewer are ordered by how often each holds the phrase once read (searchOnce).
-  return { results: phrase, ranked: phrase.length > PAGE_SIZE };
+  const candidates = loose.filter((result) => holdsRun(result.words, words));
+  return candidates.length > 0 ? { loose, candidates } : { loose };
 }
 
 async function searchOnce(query: string, terms: string[], section: string, stale: Stale): Promise<Omit<SearchOutcome, 'query'>> {
-  const { results, ranked } = await find(query, terms, section, stale);
+  const { loose, candidates } = await find(query, terms, section, stale);
+  const outcome = (results: PagefindResult[], pages: PageResult[]) => ({
+    terms,
+    pages,
+    exact: pages.filter((page) => page.hits.length > 0).length,
+    matched: results.length,
+    rest: results.slice(PAGE_SIZE),
+  });
+  // Many candidates: the loose ranking picks which twenty to read.
+  if (!candidates || candidates.length > PAGE_SIZE) {
+    const results = candidates ?? loose;
+    return outcome(results, await readPages(results.slice(0, PAGE_SIZE), terms, stale));
+  }
+  // A page of them or fewer are all read: those truly holding the phrase are kept, ordered by how
+  // often each holds it (Pagefind's ranking weighs the words apart as much).
   const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
-  const pages = await readPages(results.slice(0, PAGE_SIZE), terms, stale);
-  // Unranked phrase hits (all of them, at most a page) by how often each page holds the phrase;
-  // pages with the whole query stay first (sort is stable).
-  if (!ranked) pages.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0) || total(b) - total(a));
-  return { terms, pages, exact: pages.filter((page) => page.hits.length > 0).length, matched: results.length, rest: results.slice(PAGE_SIZE) };
+  const read = await readPages(candidates, terms, stale);
+  const whole = read.filter((page) => page.hits.length > 0).sort((a, b) => total(b) - total(a));
+  if (whole.length > 0) return { terms, pages: whole, exact: whole.length, matched: whole.length, rest: [] };
+  return outcome(loose, await readPages(loose.slice(0, PAGE_SIZE), terms, stale));
 }
 
 /**

@@ -51,6 +51,16 @@ describe('runSearch and what the status line says of it', () => {
     expect(describeOutcome(outcome)).toBe('找到 2 篇包含“云栖大会”的文章');
   });
 
+  it('drops a page whose positions only look like the phrase: its words side by side in another order', async () => {
+    loose = [result('reversed', '大会云栖。', 9, SIDE_BY_SIDE), result('real', '云栖大会。', 1, SIDE_BY_SIDE), result('apart', '云，栖，大会。', 5)];
+    const outcome = await runSearch('云栖大会');
+    expect(urls(outcome)).toEqual(['real']);
+    expect(describeOutcome(outcome)).toBe('找到 1 篇包含“云栖大会”的文章');
+    // When none of them holds it, the loose ranking decides, as for no candidate at all.
+    loose = [result('reversed', '大会云栖。', 9, SIDE_BY_SIDE), result('apart', '云，栖，大会。', 5)];
+    expect(urls(await runSearch('云栖大会'))).toEqual(['reversed', 'apart']);
+  });
+
   it('lets the loose ranking choose which twenty of many phrase hits to read', async () => {
     // 25 phrase hits in index order; the loose search ranks the last of them first, and a page
     // holding the words apart in between, which is no phrase hit and is left out.
