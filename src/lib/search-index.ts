@@ -254,10 +254,17 @@ export async function indexSite(site: string, logger: BuildLogger, { cacheDir, f
         written.push(segment);
         logger.info(`segment ${segment.name}: ${group.length} article(s), ${Object.keys(segment.pages).length} page(s) in ${Math.round(performance.now() - runStarted)} ms`);
       }
-      // A page edited back to an earlier version gets its earlier Pagefind id, which its old
-      // segment hides: that segment is written again rather than hide the page everywhere.
-      const newIds = new Set(written.flatMap((segment) => Object.values(segment.pages).map((page) => page.id)));
-      const clash = plan.keep.filter(({ dropped }) => dropped.some((id) => newIds.has(id)));
+      // Pagefind page ids are unique within a bundle, not across them (seven hex digits), and a page
+      // edited back to an earlier version gets its earlier id. A hidden id that a page shown
+      // elsewhere also has would hide that page too: the segment hiding it is written again.
+      const shown = new Set([
+        ...written.flatMap((segment) => Object.values(segment.pages).map((page) => page.id)),
+        ...plan.keep.flatMap(({ segment, dropped }) => {
+          const hidden = new Set(dropped);
+          return Object.values(segment.pages).map((page) => page.id).filter((id) => !hidden.has(id));
+        }),
+      ]);
+      const clash = plan.keep.filter(({ dropped }) => dropped.some((id) => shown.has(id)));
       if (clash.length === 0) break;
       previous = previous.filter((segment) => !clash.some(({ segment: s }) => s.name === segment.name));
       const done = new Set(written.flatMap((segment) => Object.keys(segment.pages)));
