@@ -33,7 +33,7 @@ export async function cacheKey(): Promise<string> {
   const hash = createHash('sha256');
   const pagefind = JSON.parse(await readFile(path.resolve('node_modules/pagefind/package.json'), 'utf8')) as { version: string };
   hash.update(pagefind.version);
-  for (const file of ['search-index.ts', 'index-cache.ts', 'index-plan.ts', 'word-breaks.ts']) {
+  for (const file of ['search-index.ts', 'index-pages.ts', 'index-cache.ts', 'index-plan.ts', 'word-breaks.ts']) {
     hash.update(await readFile(path.resolve('src/lib', file)));
   }
   return hash.digest('hex');
