@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheKey, folderFiles, pageIds, placeSegment, readManifest, segmentIntact, writeManifest, type CachedSegment } from './index-cache.ts';
 import { currentArticles, LANGUAGES } from './index-pages.ts';
-import { planIndex, sizesFor, type CurrentArticle, type IndexedPage } from './index-plan.ts';
+import { planIndex, sizesFor, type CurrentArticle, type IndexedPage, type Segment } from './index-plan.ts';
 import { markWordBreaks } from './word-breaks.ts';
 
 /** Where a build step reports: the console, or a test's collector. */
@@ -231,7 +231,7 @@ export async function indexSite(site: string, logger: BuildLogger, { cacheDir, f
  * it), the others merged bundles; yuedu-parts.json lists them per language
  * with the page ids each reused segment must hide.
  */
-async function assemble(site: string, root: string, segments: CachedSegment[], keep: { segment: { name: string }; dropped: string[] }[]): Promise<void> {
+async function assemble(site: string, root: string, segments: CachedSegment[], keep: { segment: Segment; dropped: string[] }[]): Promise<void> {
   const all = LANGUAGES.map(({ lang }) => lang);
   const primary = segments.find((segment) => all.every((lang) => segment.languages.includes(lang)));
   if (!primary) throw new Error('Pagefind: no index segment holds every language');
@@ -247,8 +247,7 @@ async function assemble(site: string, root: string, segments: CachedSegment[], k
   const dropped: Record<string, string[]> = Object.fromEntries(all.map((lang) => [lang, []]));
   for (const { segment, dropped: ids } of keep) {
     const hidden = new Set(ids);
-    const pages = (segments.find((s) => s.name === segment.name) as CachedSegment).pages;
-    for (const page of Object.values(pages)) if (hidden.has(page.id)) dropped[page.lang]?.push(page.id);
+    for (const page of Object.values(segment.pages)) if (hidden.has(page.id)) dropped[page.lang]?.push(page.id);
   }
   await writeFile(path.join(bundle, 'yuedu-parts.json'), JSON.stringify({ bundles, dropped }));
 }
