@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CurrentArticle } from './index-plan.ts';
+import { articleOf, type CurrentArticle } from './index-plan.ts';
 
 /**
  * The pages to index: only article pages carry data-pagefind-body, so naming
@@ -52,7 +52,7 @@ export async function currentArticles(site: string): Promise<CurrentArticle[]> {
   for (const page of facts) {
     const lang = LANGUAGES.find(({ locale }) => locale === page.lang)?.lang;
     if (!lang) continue;
-    const id = page.file.split('/')[1]?.replace(/\.html$/, '') ?? page.file;
+    const id = articleOf(page.file);
     const article = articles.get(id) ?? { id, order: '', pages: {} };
     article.pages[page.file] = { hash: page.hash, lang };
     // The page in the article's own script carries its date; both carry the same one.

@@ -59,7 +59,8 @@ export interface Plan {
   notes: string[];
 }
 
-const articleOf = (file: string) => file.split('/')[1]?.replace(/\.html$/, '') ?? file;
+/** The article a built page belongs to: articles/<slug>/… or articles/<slug>.html. */
+export const articleOf = (file: string) => file.split('/')[1]?.replace(/\.html$/, '') ?? file;
 
 /** The articles a segment held, each with its page files. */
 function segmentArticles(segment: Segment): Map<string, string[]> {
