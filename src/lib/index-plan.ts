@@ -50,9 +50,9 @@ export interface Sizes {
 
 export const sizesFor = (big: number): Sizes => ({ big, small: Math.max(1, Math.round(big / 10)), maxSmall: 4, maxStale: 0.2 });
 
-export interface Plan {
+export interface Plan<S extends Segment = Segment> {
   /** Segments reused, in their previous order, with the page ids to hide from each. */
-  keep: { segment: Segment; dropped: string[] }[];
+  keep: { segment: S; dropped: string[] }[];
   /** New segments to write: each a list of articles in publication order. */
   write: CurrentArticle[][];
   /** Why segments were rewritten, for the build log. */
@@ -92,12 +92,13 @@ function cut(pool: CurrentArticle[], sizes: Sizes): CurrentArticle[][] {
   return out;
 }
 
-export function planIndex(previous: Segment[], current: CurrentArticle[], sizes: Sizes): Plan {
+/** Hands back the caller's own segments (with whatever else it records of them) in `keep`. */
+export function planIndex<S extends Segment>(previous: S[], current: CurrentArticle[], sizes: Sizes): Plan<S> {
   const byId = new Map(current.map((article) => [article.id, article]));
   const claimed = new Set<string>();
   const notes: string[] = [];
-  let keep: { segment: Segment; dropped: string[]; live: string[] }[] = [];
-  let tail: { segment: Segment; dropped: string[]; live: string[] } | undefined;
+  let keep: { segment: S; dropped: string[]; live: string[] }[] = [];
+  let tail: { segment: S; dropped: string[]; live: string[] } | undefined;
   for (const segment of previous) {
     const articles = segmentArticles(segment);
     const live = [...articles].filter(([id, files]) => !claimed.has(id) && unchanged(segment, files, byId.get(id))).map(([id]) => id);

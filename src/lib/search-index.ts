@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheKey, folderFiles, pageIds, placeSegment, readManifest, segmentIntact, writeManifest, type CachedSegment } from './index-cache.ts';
 import { currentArticles, LANGUAGES } from './index-pages.ts';
-import { planIndex, sizesFor, type CurrentArticle, type IndexedPage, type Segment } from './index-plan.ts';
+import { planIndex, sizesFor, type CurrentArticle, type IndexedPage } from './index-plan.ts';
 import { markWordBreaks } from './word-breaks.ts';
 
 /** Where a build step reports: the console, or a test's collector. */
@@ -213,7 +213,7 @@ export async function indexSite(site: string, logger: BuildLogger, { cacheDir, f
       const done = new Set(written.flatMap((segment) => Object.keys(segment.pages)));
       plan = planIndex(previous, current.filter((article) => Object.keys(article.pages).every((file) => !done.has(file))), sizesFor(BATCH));
     }
-    const segments = [...plan.keep.map(({ segment }) => segment as CachedSegment), ...written];
+    const segments = [...plan.keep.map(({ segment }) => segment), ...written];
     await assemble(site, root, segments, plan.keep);
     if (cacheDir) await writeManifest(root, key, segments);
     const pages = segments.reduce((sum, segment) => sum + Object.keys(segment.pages).length, 0) - plan.keep.reduce((sum, { dropped }) => sum + dropped.length, 0);
@@ -231,7 +231,7 @@ export async function indexSite(site: string, logger: BuildLogger, { cacheDir, f
  * it), the others merged bundles; yuedu-parts.json lists them per language
  * with the page ids each reused segment must hide.
  */
-async function assemble(site: string, root: string, segments: CachedSegment[], keep: { segment: Segment; dropped: string[] }[]): Promise<void> {
+async function assemble(site: string, root: string, segments: CachedSegment[], keep: { segment: CachedSegment; dropped: string[] }[]): Promise<void> {
   const all = LANGUAGES.map(({ lang }) => lang);
   const primary = segments.find((segment) => all.every((lang) => segment.languages.includes(lang)));
   if (!primary) throw new Error('Pagefind: no index segment holds every language');
