@@ -1,5 +1,5 @@
 import { PAGE_SIZE, readMore, runSearch, StaleSearch, type SearchOutcome } from './search-core.ts';
-import { describeOutcome, moreButton, pageEntry, renderOutcome } from './search-render.ts';
+import { describeOutcome, moreButton, pageEntry } from './search-render.ts';
 import { uiText } from './ui-text.ts';
 
 export interface LiveSearch {
@@ -64,7 +64,14 @@ export function liveSearch(
     try {
       const outcome = await runSearch(query, section(), stale);
       if (stale()) return undefined;
-      renderOutcome(list, status, outcome);
+      // The first articles are shown as soon as they are read; the rest of the first page follow.
+      // The list stays aria-busy and the live region says nothing until the page is whole, so a
+      // screen reader announces one outcome.
+      list.replaceChildren(...outcome.pages.map((page) => pageEntry(page, outcome.terms)));
+      const rest = await readMore(outcome, stale, PAGE_SIZE - outcome.pages.length);
+      if (stale()) return undefined;
+      list.append(...rest.map((page) => pageEntry(page, outcome.terms)));
+      status.textContent = describeOutcome(outcome);
       offerMore(outcome, stale);
       onDone(outcome);
       return outcome;

@@ -5,6 +5,12 @@ import { toSimplified } from './t2s.ts';
 
 /** Articles read and shown at a time; "more" reads the next as many. */
 export const PAGE_SIZE = 20;
+/**
+ * Articles read before the first are shown: about two screens of results on
+ * a phone, and one fragment per connection a browser opens to a host over
+ * HTTP/1.1. The rest of the first PAGE_SIZE follow (live-search.ts).
+ */
+export const FIRST_PAGES = 5;
 
 export interface PageResult {
   data: PagefindResultData;
@@ -19,10 +25,11 @@ export interface SearchOutcome {
   terms: string[];
   /** Set when the query was converted from traditional characters to find these. */
   simplified?: string;
+  /** The pages read so far, in the order shown. */
   pages: PageResult[];
   /** Pages with the whole query in them, of those read. */
   exact: number;
-  /** Pages the search matched; PAGE_SIZE at a time are read and shown. */
+  /** Pages the search matched; read and shown FIRST_PAGES first, then up to PAGE_SIZE at a time. */
   matched: number;
   /** The matched pages not read yet, best first: what "more" reads. */
   rest: PagefindResult[];
@@ -43,9 +50,9 @@ async function readPages(results: PagefindResult[], terms: string[], stale: Stal
   return read.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0));
 }
 
-/** The next PAGE_SIZE of an outcome's pages, appended to it (and returned, for the renderer to add). */
-export async function readMore(outcome: SearchOutcome, stale: Stale = () => false): Promise<PageResult[]> {
-  const batch = outcome.rest.slice(0, PAGE_SIZE);
+/** The next `size` of an outcome's pages, appended to it (and returned, for the renderer to add). */
+export async function readMore(outcome: SearchOutcome, stale: Stale = () => false, size = PAGE_SIZE): Promise<PageResult[]> {
+  const batch = outcome.rest.slice(0, size);
   const pages = await readPages(batch, outcome.terms, stale);
   outcome.rest = outcome.rest.slice(batch.length);
   outcome.pages.push(...pages);
@@ -105,12 +112,12 @@ async function searchOnce(query: string, terms: string[], section: string, stale
     pages,
     exact: pages.filter((page) => page.hits.length > 0).length,
     matched: results.length,
-    rest: results.slice(PAGE_SIZE),
+    rest: results.slice(pages.length),
   });
-  // Many candidates: the loose ranking picks which twenty to read.
+  // Many candidates: the loose ranking picks which to read, the first few before the rest.
   if (!candidates || candidates.length > PAGE_SIZE) {
     const results = candidates ?? loose;
-    return outcome(results, await readPages(results.slice(0, PAGE_SIZE), terms, stale));
+    return outcome(results, await readPages(results.slice(0, FIRST_PAGES), terms, stale));
   }
   // A page of them or fewer are all read: those truly holding the phrase are kept, ordered by how
   // often each holds it (Pagefind's ranking weighs the words apart as much).
@@ -118,13 +125,14 @@ async function searchOnce(query: string, terms: string[], section: string, stale
   const read = await readPages(candidates, terms, stale);
   const whole = read.filter((page) => page.hits.length > 0).sort((a, b) => total(b) - total(a));
   if (whole.length > 0) return { terms, pages: whole, exact: whole.length, matched: whole.length, rest: [] };
-  return outcome(loose, await readPages(loose.slice(0, PAGE_SIZE), terms, stale));
+  return outcome(loose, await readPages(loose.slice(0, FIRST_PAGES), terms, stale));
 }
 
 /**
  * Searches every article, or with `section` only that news section's
- * (Pagefind filter). `stale` lets a newer search stop this one between its
- * steps (it then throws StaleSearch).
+ * (Pagefind filter), and reads the best FIRST_PAGES of the pages it matched
+ * (a phrase's few candidates all): readMore reads on. `stale` lets a newer
+ * search stop this one between its steps (it then throws StaleSearch).
  */
 export async function runSearch(raw: string, section = '', stale: Stale = () => false): Promise<SearchOutcome> {
   const query = normaliseQuery(raw);

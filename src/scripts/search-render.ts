@@ -78,11 +78,6 @@ export function describeOutcome({ query, simplified, pages, exact, matched, rest
   return fill(text.none, { q: query });
 }
 
-export function renderOutcome(list: HTMLElement, status: HTMLElement, outcome: SearchOutcome): void {
-  list.replaceChildren(...outcome.pages.map((page) => pageEntry(page, outcome.terms)));
-  status.textContent = describeOutcome(outcome);
-}
-
 /** The "more" control closing a results list: the next PAGE_SIZE of `left` articles. */
 export function moreButton(left: number, size: number): HTMLLIElement {
   const item = el('li', 'yd-more');

@@ -5,6 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { COMMON_TERM, rareTerm, SECTIONS, writeCorpus } from '../../scripts/lib/corpus.ts';
+import { FIRST_PAGES, PAGE_SIZE } from '../../src/scripts/search-core.ts';
 import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
@@ -165,6 +166,39 @@ describe(`a newsroom of ${N} articles`, () => {
     expect(new Set(titles).size).toBe(N);
     expect(await tab.locator('#yd-search-status').innerText()).toBe(`找到 ${N} 篇包含“${COMMON_TERM}”的文章`);
     await tab.close();
+  });
+
+  it('shows the best results while it reads the rest of the first page, and says the outcome once, when all are in', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const tab = await context.newPage();
+    await tab.addInitScript(() => {
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      document.addEventListener('DOMContentLoaded', () => {
+        const status = document.querySelector('#yd-search-status');
+        if (status) new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      });
+    });
+    // Fragments past the first few wait until the test lets them through, as on a slow network.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let fragments = 0;
+    await context.route('**/fragment/**', async (route) => {
+      if (++fragments > FIRST_PAGES) await held;
+      await route.continue();
+    });
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
+    await expect.poll(() => tab.locator('.yd-result').count()).toBe(FIRST_PAGES);
+    expect(await tab.locator('#yd-search-results').getAttribute('aria-busy')).toBe('true');
+    expect(await tab.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([]);
+    // The best first: Pagefind's top result is an article about the term.
+    expect(await tab.locator('.yd-result-title a').first().innerText()).toMatch(new RegExp(`^${COMMON_TERM}专题`));
+    release();
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await tab.locator('.yd-result').count()).toBe(PAGE_SIZE);
+    const outcome = `找到 ${N} 篇包含“${COMMON_TERM}”的文章，下面是最相关的 ${PAGE_SIZE} 篇`;
+    expect(await tab.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([outcome]);
+    await context.close();
   });
 
   it('the header panel offers "more" too', async () => {

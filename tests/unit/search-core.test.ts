@@ -13,7 +13,7 @@ const pagefind: Pick<PagefindApi, 'search'> = {
 };
 vi.mock('../../src/scripts/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
 vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
-const { readMore, runSearch, StaleSearch } = await import('../../src/scripts/search-core.ts');
+const { FIRST_PAGES, PAGE_SIZE, readMore, runSearch, StaleSearch } = await import('../../src/scripts/search-core.ts');
 const { describeOutcome } = await import('../../src/scripts/search-render.ts');
 
 /** Word positions of a page holding the query's words side by side, and of one holding them apart. */
@@ -68,6 +68,7 @@ describe('runSearch and what the status line says of it', () => {
     loose = [hits[24]!, result('apart', '云，栖，大会。'), ...hits.slice(0, 24)];
     const outcome = await runSearch('云栖大会');
     expect(calls).toEqual(['云栖大会']);
+    await readMore(outcome, () => false, PAGE_SIZE - outcome.pages.length);
     expect(urls(outcome)).toEqual(['p24', ...Array.from({ length: 19 }, (_, i) => `p${i}`)]);
     expect(outcome.exact).toBe(20);
     expect(outcome.matched).toBe(25);
@@ -84,9 +85,26 @@ describe('runSearch and what the status line says of it', () => {
 });
 
 describe('every result reachable', () => {
+  it('reads the best few pages before the others, so they can be shown first', async () => {
+    const read: string[] = [];
+    loose = Array.from({ length: 45 }, (_, i) => {
+      const page = result(`r${i}`, '阿里巴巴。', 45 - i);
+      return { ...page, data: () => (read.push(page.id), page.data()) };
+    });
+    const outcome = await runSearch('阿里巴巴');
+    expect(FIRST_PAGES).toBeLessThan(PAGE_SIZE);
+    expect(read).toEqual(Array.from({ length: FIRST_PAGES }, (_, i) => `r${i}`));
+    expect(urls(outcome)).toEqual(read);
+    expect(outcome.rest).toHaveLength(45 - FIRST_PAGES);
+    const rest = await readMore(outcome, () => false, PAGE_SIZE - FIRST_PAGES);
+    expect(rest.map((page) => page.data.url.split('/')[2])).toEqual(Array.from({ length: PAGE_SIZE - FIRST_PAGES }, (_, i) => `r${i + FIRST_PAGES}`));
+    expect(read).toHaveLength(PAGE_SIZE);
+  });
+
   it('reads the next twenty when asked, keeping the ranking and the count of articles holding the query', async () => {
     loose = Array.from({ length: 45 }, (_, i) => result(`r${i}`, '阿里巴巴。', 45 - i));
     const outcome = await runSearch('阿里巴巴');
+    await readMore(outcome, () => false, PAGE_SIZE - outcome.pages.length);
     expect(urls(outcome)).toHaveLength(20);
     expect(describeOutcome(outcome)).toBe('找到 45 篇包含“阿里巴巴”的文章，下面是最相关的 20 篇');
     const more = await readMore(outcome);
