@@ -193,9 +193,13 @@ describe(`a newsroom of ${N} articles`, () => {
     expect(await tab.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([]);
     // The best first: Pagefind's top result is an article about the term.
     expect(await tab.locator('.yd-result-title a').first().innerText()).toMatch(new RegExp(`^${COMMON_TERM}专题`));
+    const top = async () => (await tab.locator('.yd-result').first().boundingBox())?.y;
+    const before = await top();
     release();
     await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     expect(await tab.locator('.yd-result').count()).toBe(PAGE_SIZE);
+    // The status line had room kept for it: the result being read does not move when the outcome is said.
+    expect(await top()).toBe(before);
     const outcome = `找到 ${N} 篇包含“${COMMON_TERM}”的文章，下面是最相关的 ${PAGE_SIZE} 篇`;
     expect(await tab.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([outcome]);
     await context.close();
