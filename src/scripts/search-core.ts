@@ -41,10 +41,23 @@ export type Stale = () => boolean;
 /** Thrown inside a search that a newer one replaced; live-search.ts drops it quietly. */
 export class StaleSearch extends Error {}
 
+/** Each result's text is asked for once, whether to show it now or because it is shown next. */
+const asked = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+function dataOf(result: PagefindResult): Promise<PagefindResultData> {
+  let data = asked.get(result);
+  if (!data) {
+    data = result.data();
+    // Asked for ahead and never awaited if the search goes stale: not an unhandled rejection.
+    data.catch(() => undefined);
+    asked.set(result, data);
+  }
+  return data;
+}
+
 /** Reads a batch of results: their text, and the sections holding the query (whole pages first, order kept). */
 async function readPages(results: PagefindResult[], terms: string[], stale: Stale): Promise<PageResult[]> {
   if (stale()) throw new StaleSearch();
-  const datas = await Promise.all(results.map((result) => result.data()));
+  const datas = await Promise.all(results.map(dataOf));
   if (stale()) throw new StaleSearch();
   const read = datas.map((data) => ({ data, hits: sectionHits(splitSections(data), terms) }));
   return read.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0));
@@ -105,6 +118,16 @@ async function find(query: string, terms: string[], section: string, stale: Stal
   return candidates.length > 0 ? { loose, candidates } : { loose };
 }
 
+/**
+ * The best FIRST_PAGES of `results`, read. The whole first page is asked for
+ * at once, best first: the rest is on its way while the first are shown, and
+ * a warm search reads the twenty in one pass, as plain Pagefind does.
+ */
+function readFirst(results: PagefindResult[], terms: string[], stale: Stale): Promise<PageResult[]> {
+  if (!stale()) for (const result of results.slice(0, PAGE_SIZE)) void dataOf(result);
+  return readPages(results.slice(0, FIRST_PAGES), terms, stale);
+}
+
 async function searchOnce(query: string, terms: string[], section: string, stale: Stale): Promise<Omit<SearchOutcome, 'query'>> {
   const { loose, candidates } = await find(query, terms, section, stale);
   const outcome = (results: PagefindResult[], pages: PageResult[]) => ({
@@ -117,7 +140,7 @@ async function searchOnce(query: string, terms: string[], section: string, stale
   // Many candidates: the loose ranking picks which to read, the first few before the rest.
   if (!candidates || candidates.length > PAGE_SIZE) {
     const results = candidates ?? loose;
-    return outcome(results, await readPages(results.slice(0, FIRST_PAGES), terms, stale));
+    return outcome(results, await readFirst(results, terms, stale));
   }
   // A page of them or fewer are all read: those truly holding the phrase are kept, ordered by how
   // often each holds it (Pagefind's ranking weighs the words apart as much).
@@ -125,7 +148,7 @@ async function searchOnce(query: string, terms: string[], section: string, stale
   const read = await readPages(candidates, terms, stale);
   const whole = read.filter((page) => page.hits.length > 0).sort((a, b) => total(b) - total(a));
   if (whole.length > 0) return { terms, pages: whole, exact: whole.length, matched: whole.length, rest: [] };
-  return outcome(loose, await readPages(loose.slice(0, FIRST_PAGES), terms, stale));
+  return outcome(loose, await readFirst(loose, terms, stale));
 }
 
 /**
