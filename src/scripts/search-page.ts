@@ -14,7 +14,12 @@ export function startSearchPage(): void {
   const search = liveSearch(
     list,
     status,
-    (outcome) => history.replaceState(null, '', urlWithQuery(outcome.query, select.value)),
+    (outcome) => {
+      // A search repeated as it stands (Enter again, a section put back) leaves history alone:
+      // replacing the entry costs the browser a few milliseconds before the results are painted.
+      const url = urlWithQuery(outcome.query, select.value);
+      if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+    },
     () => select.value,
   );
   input.value = params.get('q') ?? '';

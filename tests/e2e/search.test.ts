@@ -132,6 +132,19 @@ describe('search page', () => {
     await page.waitForFunction(() => document.querySelector('#yd-search-status')?.textContent?.includes('孙正义'));
     expect(new URL(page.url()).searchParams.get('q')).toBe('孙正义');
     expect((await hits(page)).map((h) => h.section)).toEqual(['昂贵的AI']);
+    // The same search again (Enter) keeps the address as it is, without rewriting the history entry.
+    await page.evaluate(() => {
+      const w = window as unknown as { replaced: number };
+      w.replaced = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args) => (w.replaced++, replace(...args));
+    });
+    await page.press('#yd-search-q', 'Enter');
+    await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await page.evaluate(() => (window as unknown as { replaced: number }).replaced)).toBe(0);
+    await page.fill('#yd-search-q', '淘天');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '淘天');
+    expect(await page.evaluate(() => (window as unknown as { replaced: number }).replaced)).toBe(1);
     await page.close();
   });
 
