@@ -2,6 +2,15 @@ import { PAGE_SIZE, readMore, runSearch, StaleSearch, type SearchOutcome } from 
 import { describeOutcome, moreButton, pageEntry } from './search-render.ts';
 import { uiText } from './ui-text.ts';
 
+/**
+ * When the best few articles go up before the rest of the first page: at
+ * once if the reader has already waited WAITED_MS for the search, else when
+ * the rest is still not in after REST_GRACE_MS. A quick search shows its
+ * first page whole, in one paint: painting twice would only hold the rest back.
+ */
+const WAITED_MS = 200;
+const REST_GRACE_MS = 50;
+
 export interface LiveSearch {
   /** Searches now; a newer call makes every older one stop and never show its results. */
   run(query: string): Promise<SearchOutcome | undefined>;
@@ -61,16 +70,32 @@ export function liveSearch(
     const id = ++latest;
     const stale = () => id !== latest;
     list.setAttribute('aria-busy', 'true');
+    const started = performance.now();
     try {
       const outcome = await runSearch(query, section(), stale);
       if (stale()) return undefined;
-      // The first articles are shown as soon as they are read; the rest of the first page follow.
-      // The list stays aria-busy and the live region says nothing until the page is whole, so a
-      // screen reader announces one outcome.
-      list.replaceChildren(...outcome.pages.map((page) => pageEntry(page, outcome.terms)));
-      const rest = await readMore(outcome, stale, PAGE_SIZE - outcome.pages.length);
+      // The best few are read; the rest of the first page is on its way. The list stays aria-busy
+      // and the live region says nothing until the page is whole, so a screen reader announces one
+      // outcome.
+      const first = outcome.pages.map((page) => pageEntry(page, outcome.terms));
+      const reading = readMore(outcome, stale, PAGE_SIZE - outcome.pages.length);
+      let shown = false;
+      const showFirst = () => {
+        if (shown || stale()) return;
+        shown = true;
+        list.replaceChildren(...first);
+      };
+      if (performance.now() - started >= WAITED_MS) showFirst();
+      else {
+        const grace = setTimeout(showFirst, REST_GRACE_MS);
+        void reading.finally(() => clearTimeout(grace)).catch(() => undefined);
+      }
+      const rest = await reading;
       if (stale()) return undefined;
-      list.append(...rest.map((page) => pageEntry(page, outcome.terms)));
+      const more = rest.map((page) => pageEntry(page, outcome.terms));
+      if (shown) list.append(...more);
+      else list.replaceChildren(...first, ...more);
+      shown = true;
       status.textContent = describeOutcome(outcome);
       offerMore(outcome, stale);
       onDone(outcome);

@@ -168,7 +168,7 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.close();
   });
 
-  it('shows the best results while it reads the rest of the first page, and says the outcome once, when all are in', async () => {
+  it('shows the best results while it reads the rest of a slow first page, says the outcome once, and shows a quick one whole', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const tab = await context.newPage();
     await tab.addInitScript(() => {
@@ -202,6 +202,27 @@ describe(`a newsroom of ${N} articles`, () => {
     expect(await top()).toBe(before);
     const outcome = `找到 ${N} 篇包含“${COMMON_TERM}”的文章，下面是最相关的 ${PAGE_SIZE} 篇`;
     expect(await tab.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([outcome]);
+    // Searched again, with everything at hand, the first page goes up whole: one paint, not two.
+    const paints = await tab.evaluate(async () => {
+      const list = document.querySelector('#yd-search-results');
+      const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
+      if (!list || !form) throw new Error('search page markup changed');
+      let count = 0;
+      const observer = new MutationObserver((records) => {
+        count += records.filter((r) => [...r.addedNodes].some((node) => node instanceof Element && node.matches('.yd-result'))).length;
+      });
+      observer.observe(list, { childList: true });
+      const done = new Promise<void>((resolve) => {
+        new MutationObserver((_, self) => {
+          if (list.getAttribute('aria-busy') === 'false') (self.disconnect(), resolve());
+        }).observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      form.requestSubmit();
+      await done;
+      observer.disconnect();
+      return { count, results: list.querySelectorAll('.yd-result').length };
+    });
+    expect(paints).toEqual({ count: 1, results: PAGE_SIZE });
     await context.close();
   });
 
