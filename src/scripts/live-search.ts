@@ -95,7 +95,6 @@ export function liveSearch(
       const more = rest.map((page) => pageEntry(page, outcome.terms));
       if (shown) list.append(...more);
       else list.replaceChildren(...first, ...more);
-      shown = true;
       status.textContent = describeOutcome(outcome);
       offerMore(outcome, stale);
       onDone(outcome);
