@@ -1,14 +1,13 @@
-import { PAGE_SIZE, readMore, runSearch, StaleSearch, type SearchOutcome } from './search-core.ts';
+import { PAGE_SIZE, readMore, runSearch, SLOW_MS, StaleSearch, type SearchOutcome } from './search-core.ts';
 import { describeOutcome, moreButton, pageEntry } from './search-render.ts';
 import { uiText } from './ui-text.ts';
 
 /**
  * When the best few articles go up before the rest of the first page: at
- * once if the reader has already waited WAITED_MS for the search, else when
+ * once if the reader has already waited SLOW_MS for the search, else when
  * the rest is still not in after REST_GRACE_MS. A quick search shows its
  * first page whole, in one paint: painting twice would only hold the rest back.
  */
-const WAITED_MS = 200;
 const REST_GRACE_MS = 50;
 
 export interface LiveSearch {
@@ -85,7 +84,7 @@ export function liveSearch(
         shown = true;
         list.replaceChildren(...first);
       };
-      if (performance.now() - started >= WAITED_MS) showFirst();
+      if (performance.now() - started >= SLOW_MS) showFirst();
       else {
         const grace = setTimeout(showFirst, REST_GRACE_MS);
         void reading.finally(() => clearTimeout(grace)).catch(() => undefined);

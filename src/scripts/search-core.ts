@@ -11,6 +11,13 @@ export const PAGE_SIZE = 20;
  * HTTP/1.1. The rest of the first PAGE_SIZE follow (live-search.ts).
  */
 export const FIRST_PAGES = 5;
+/**
+ * A search the reader has waited this long for is slow (the index still
+ * loading): its best FIRST_PAGES are read alone, then shown at once
+ * (live-search.ts), and the rest of the page is asked for after them. A quick
+ * one asks for its whole first page together and is shown whole.
+ */
+export const SLOW_MS = 200;
 
 export interface PageResult {
   data: PagefindResultData;
@@ -119,17 +126,21 @@ async function find(query: string, terms: string[], section: string, stale: Stal
 }
 
 /**
- * The best FIRST_PAGES of `results`, read. The whole first page is asked for
- * at once, best first: the rest is on its way while the first are shown, and
- * a warm search reads the twenty in one pass, as plain Pagefind does.
+ * The best FIRST_PAGES of `results`, read. A quick search asks for the whole
+ * first page at once, best first, and reads the twenty in one pass, as plain
+ * Pagefind does. A slow one asks for the first few alone: Pagefind's worker
+ * fetches, unpacks and excerpts each page it is asked for in turn, so fifteen
+ * more asked with them would keep the reader waiting for the five (about 60 ms
+ * of a cold search at 10,000 articles).
  */
-function readFirst(results: PagefindResult[], terms: string[], stale: Stale): Promise<PageResult[]> {
-  if (!stale()) for (const result of results.slice(0, PAGE_SIZE)) void dataOf(result);
+function readFirst(results: PagefindResult[], terms: string[], stale: Stale, slow: boolean): Promise<PageResult[]> {
+  if (!stale() && !slow) for (const result of results.slice(0, PAGE_SIZE)) void dataOf(result);
   return readPages(results.slice(0, FIRST_PAGES), terms, stale);
 }
 
-async function searchOnce(query: string, terms: string[], section: string, stale: Stale): Promise<Omit<SearchOutcome, 'query'>> {
+async function searchOnce(query: string, terms: string[], section: string, stale: Stale, started: number): Promise<Omit<SearchOutcome, 'query'>> {
   const { loose, candidates } = await find(query, terms, section, stale);
+  const slow = performance.now() - started >= SLOW_MS;
   const outcome = (results: PagefindResult[], pages: PageResult[]) => ({
     terms,
     pages,
@@ -140,7 +151,7 @@ async function searchOnce(query: string, terms: string[], section: string, stale
   // Many candidates: the loose ranking picks which to read, the first few before the rest.
   if (!candidates || candidates.length > PAGE_SIZE) {
     const results = candidates ?? loose;
-    return outcome(results, await readFirst(results, terms, stale));
+    return outcome(results, await readFirst(results, terms, stale, slow));
   }
   // A page of them or fewer are all read: those truly holding the phrase are kept, ordered by how
   // often each holds it (Pagefind's ranking weighs the words apart as much).
@@ -148,7 +159,7 @@ async function searchOnce(query: string, terms: string[], section: string, stale
   const read = await readPages(candidates, terms, stale);
   const whole = read.filter((page) => page.hits.length > 0).sort((a, b) => total(b) - total(a));
   if (whole.length > 0) return { terms, pages: whole, exact: whole.length, matched: whole.length, rest: [] };
-  return outcome(loose, await readFirst(loose, terms, stale));
+  return outcome(loose, await readFirst(loose, terms, stale, slow));
 }
 
 /**
@@ -158,14 +169,15 @@ async function searchOnce(query: string, terms: string[], section: string, stale
  * search stop this one between its steps (it then throws StaleSearch).
  */
 export async function runSearch(raw: string, section = '', stale: Stale = () => false): Promise<SearchOutcome> {
+  const started = performance.now();
   const query = normaliseQuery(raw);
   const terms = queryTerms(query);
   if (terms.length === 0) return { query, terms, pages: [], exact: 0, matched: 0, rest: [] };
-  const outcome = await searchOnce(terms.join(' '), terms, section, stale);
+  const outcome = await searchOnce(terms.join(' '), terms, section, stale, started);
   if (outcome.exact > 0 || !/\p{Script=Han}/u.test(query)) return { query, ...outcome };
   // Nothing holds the query as typed: it may be in traditional characters (阿里雲 -> 阿里云).
   const simplified = await toSimplified(terms.join(' '));
   if (simplified === terms.join(' ')) return { query, ...outcome };
-  const converted = await searchOnce(simplified, queryTerms(simplified), section, stale);
+  const converted = await searchOnce(simplified, queryTerms(simplified), section, stale, started);
   return converted.exact > 0 ? { query, simplified, ...converted } : { query, ...outcome };
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PagefindApi, PagefindResult } from '../../src/scripts/pagefind-api.ts';
 
 // A stand-in for Pagefind that behaves as 1.6 does where ranking is concerned: a loose search
@@ -13,7 +13,7 @@ const pagefind: Pick<PagefindApi, 'search'> = {
 };
 vi.mock('../../src/scripts/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
 vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
-const { FIRST_PAGES, PAGE_SIZE, readMore, runSearch, StaleSearch } = await import('../../src/scripts/search-core.ts');
+const { FIRST_PAGES, PAGE_SIZE, readMore, runSearch, SLOW_MS, StaleSearch } = await import('../../src/scripts/search-core.ts');
 const { describeOutcome } = await import('../../src/scripts/search-render.ts');
 
 /** Word positions of a page holding the query's words side by side, and of one holding them apart. */
@@ -85,7 +85,21 @@ describe('runSearch and what the status line says of it', () => {
 });
 
 describe('every result reachable', () => {
-  it('asks for the whole first page at once, best first, and answers once the best few are read', async () => {
+  /** The search page's clock: a search takes `searchMs` of it. */
+  let clock = 0;
+  const searchTakes = (searchMs: number) => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    pagefind.search = async (term) => {
+      clock += searchMs;
+      return standIn(term);
+    };
+  };
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** 45 pages best first; reading the text of those after the first few waits for release(). */
+  function heldBack() {
     const asked: string[] = [];
     let release: () => void = () => undefined;
     const later = new Promise<void>((resolve) => (release = resolve));
@@ -93,6 +107,12 @@ describe('every result reachable', () => {
       const page = result(`r${i}`, '阿里巴巴。', 45 - i);
       return { ...page, data: async () => (asked.push(page.id), i >= FIRST_PAGES && (await later), page.data()) };
     });
+    return { asked, release };
+  }
+
+  it('asks a quick search’s whole first page at once, best first, and answers once the best few are read', async () => {
+    searchTakes(SLOW_MS - 1);
+    const { asked, release } = heldBack();
     // The pages after the first few are still on their way when the search answers.
     const outcome = await runSearch('阿里巴巴');
     expect(FIRST_PAGES).toBeLessThan(PAGE_SIZE);
@@ -104,6 +124,18 @@ describe('every result reachable', () => {
     expect(rest.map((page) => page.data.url.split('/')[2])).toEqual(asked.slice(FIRST_PAGES));
     // Each page was asked for once, not again when it was read.
     expect(asked).toHaveLength(PAGE_SIZE);
+  });
+
+  it('asks a slow search’s best few alone, so they are not kept waiting by the rest of the page', async () => {
+    searchTakes(SLOW_MS);
+    const { asked, release } = heldBack();
+    release();
+    const outcome = await runSearch('阿里巴巴');
+    expect(asked).toEqual(Array.from({ length: FIRST_PAGES }, (_, i) => `r${i}`));
+    expect(urls(outcome)).toEqual(asked);
+    await readMore(outcome, () => false, PAGE_SIZE - FIRST_PAGES);
+    expect(asked).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => `r${i}`));
+    expect(urls(outcome)).toEqual(asked);
   });
 
   it('reads the next twenty when asked, keeping the ranking and the count of articles holding the query', async () => {
