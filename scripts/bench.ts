@@ -11,7 +11,7 @@
  * Numbers only; budgets are asserted in tests on built bytes, never on time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,8 @@ import { serveStatic } from '../tests/support/static-server.ts';
 import { benchImport } from './lib/bench-import.ts';
 import { benchPictures } from './lib/bench-pictures.ts';
 import { readerMeasure } from './lib/bench-reader.ts';
-import { plainPagefind } from './lib/bench-plain.ts';
+import { openPlainPagefind } from './lib/bench-plain.ts';
+import { openSearchPage, type SearchSample } from './lib/bench-search.ts';
 import { COMMON_TERM, corpusFile, rareTerm, TENTH_TERM, writeCorpus } from './lib/corpus.ts';
 import { indexWords } from './lib/index-words.ts';
 import { watchPeakMemory } from './lib/peak-memory.ts';
@@ -120,96 +121,55 @@ async function transferSize(dir: string, pathnames: string[]) {
   return { files: new Set(pathnames).size, raw, brotli };
 }
 
+/** How many times a query is submitted again on its page, each one counted as warm. */
+const WARM_SEARCHES = 3;
+
 /**
  * Cold: a fresh browser context opens /search/?q=…; the time from navigation
  * start to the first results shown (page, Pagefind, merged bundles, the
  * query, the best FIRST_PAGES read), and to the whole first page (20 read,
- * the status line said). Warm: the same query submitted again on that page. Median of `runs`, after
- * one run that is not counted: the browser's first navigation pays one-time
- * costs (starting processes, loading the CJK fonts) that would otherwise land
- * on whichever archive size is measured first and skew the ratios.
+ * the status line said). Warm: the same query submitted again on that page
+ * (WARM_SEARCHES times). Medians of `runs` pages, after one page that is not
+ * counted: the browser's first navigation pays one-time costs (starting
+ * processes, loading the CJK fonts).
  */
 async function measureSearch(browser: Browser, url: string, query: string, dist: string) {
-  const cold: number[] = [];
-  const warm: number[] = [];
-  const wholeCold: number[] = [];
-  const wholeWarm: number[] = [];
+  const samples = newSamples();
   let hits = 0;
   let firstQuery = { files: 0, raw: 0, brotli: 0 };
   for (let run = -1; run < runs; run++) {
-    // Search as it runs on the page; the offline worker, registering meanwhile, would time its own install too.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    await context.addInitScript(() => {
-      new MutationObserver(() => {
-        const list = document.querySelector('#yd-search-results');
-        const status = document.querySelector('#yd-search-status')?.textContent ?? '';
-        const w = window as unknown as { ydShown?: number; ydRendered?: number };
-        if (w.ydShown === undefined && list?.querySelector('.yd-result')) w.ydShown = performance.now();
-        if (w.ydRendered === undefined && list?.getAttribute('aria-busy') === 'false' && status !== '') w.ydRendered = performance.now();
-      }).observe(document, { attributes: true, childList: true, subtree: true });
-    });
-    const page = await context.newPage();
-    const fetched: string[] = [];
-    page.on('request', (request) => {
-      const pathname = new URL(request.url()).pathname;
-      if (pathname.includes('/pagefind/') || pathname.endsWith('/t2s.json')) fetched.push(pathname);
-    });
-    await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => (window as unknown as { ydRendered?: number }).ydRendered !== undefined);
-    // A query nothing matches shows no result: then its answer is the whole outcome.
-    const { shown, rendered } = await page.evaluate(() => {
-      const w = window as unknown as { ydShown?: number; ydRendered: number };
-      return { shown: w.ydShown ?? w.ydRendered, rendered: w.ydRendered };
-    });
-    // Warm: the index loaded and the code run before, as plain Pagefind's warm is measured
-    // (scripts/lib/bench-plain.ts): three searches in a row, each one counted.
-    const timings = await page.evaluate(async (q) => {
-      const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
-      const input = document.querySelector<HTMLInputElement>('#yd-search-q');
-      const list = document.querySelector<HTMLElement>('#yd-search-results');
-      if (!form || !input || !list) throw new Error('search page markup changed');
-      const warm: number[] = [];
-      const whole: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        let t0 = 0;
-        let shown = Number.NaN;
-        // The first results replace the list's children; the whole page is in when it is no longer busy.
-        const firstShown = new MutationObserver(() => {
-          if (Number.isNaN(shown)) shown = performance.now() - t0;
-        });
-        firstShown.observe(list, { childList: true });
-        const rendered = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (list.getAttribute('aria-busy') === 'false') {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
-        });
-        input.value = q;
-        t0 = performance.now();
-        form.requestSubmit();
-        await rendered;
-        firstShown.disconnect();
-        const done = performance.now() - t0;
-        warm.push(Number.isNaN(shown) ? done : shown);
-        whole.push(done);
-      }
-      return { warm, whole, hits: list.querySelectorAll('.yd-result').length };
-    }, query);
-    if (run >= 0) {
-      cold.push(shown);
-      warm.push(...timings.warm);
-      wholeCold.push(rendered);
-      wholeWarm.push(...timings.whole);
-    }
-    hits = timings.hits;
-    if (run === 0) firstQuery = await transferSize(dist, fetched.map((p) => p.slice(new URL(url).pathname.length - 1)));
-    await context.close();
+    const page = await openSearchPage(browser, url, query);
+    const warm: SearchSample[] = [];
+    for (let i = 0; i < WARM_SEARCHES; i++) warm.push(await page.warm());
+    if (run >= 0) addSamples(samples, page.cold, warm);
+    hits = await page.hits();
+    if (run === 0) firstQuery = await transferSize(dist, page.fetched);
+    await page.close();
   }
-  return { cold: median(cold), warm: median(warm), whole: { cold: median(wholeCold), warm: median(wholeWarm) }, hits, firstQuery };
+  return { ...medians(samples), hits, firstQuery };
 }
+
+interface Samples {
+  cold: number[];
+  warm: number[];
+  wholeCold: number[];
+  wholeWarm: number[];
+}
+
+const newSamples = (): Samples => ({ cold: [], warm: [], wholeCold: [], wholeWarm: [] });
+
+function addSamples(samples: Samples, cold: SearchSample, warm: SearchSample[]): void {
+  samples.cold.push(cold.shown);
+  samples.wholeCold.push(cold.whole);
+  samples.warm.push(...warm.map((w) => w.shown));
+  samples.wholeWarm.push(...warm.map((w) => w.whole));
+}
+
+const medians = (s: Samples): Omit<SearchTiming, 'hits'> => ({
+  cold: median(s.cold),
+  warm: median(s.warm),
+  whole: { cold: median(s.wholeCold), warm: median(s.wholeWarm) },
+});
 
 /** The default: numbers for the site as it is. */
 async function benchSite(tmp: string) {
@@ -328,11 +288,15 @@ function buildFailure(run: BuildRun): string {
   return run.timedOut ? `ran out of time (${timeoutMs / 60_000} min)` : run.code === null || run.code === 137 ? 'was killed (out of memory?)' : `failed (exit ${run.code})`;
 }
 
+/** What a size's builds measured; its search is measured once every size is built (measureSizes). */
+type Built = Omit<Row, 'rare' | 'tenth' | 'common' | 'plainCommon' | 'reader'> & { site: string };
+
 /** The synthetic newsroom at each size; stops with what it has if a size runs out of time or memory. */
 async function benchScale(tmp: string) {
   const seedFile = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
   const source = seedFile.slice(seedFile.indexOf('\n---\n') + 5);
-  const rows: Row[] = [];
+  const built: Built[] = [];
+  let rows: Row[] = [];
   const browser = await launchBrowser();
   try {
     for (const n of sizes) {
@@ -352,20 +316,15 @@ async function benchScale(tmp: string) {
       const index = await folderSize(path.join(outDir, 'pagefind'));
       const words = await indexWords(path.join(outDir, 'pagefind'));
       const parts = (JSON.parse(await readFile(path.join(outDir, 'pagefind/yuedu-parts.json'), 'utf8')) as { bundles: Record<string, string[]> }).bundles;
-      const server = await serveStatic(outDir);
-      const rare = await measureSearch(browser, server.url, rareTerm(n - 1), outDir);
-      const tenth = await measureSearch(browser, server.url, TENTH_TERM, outDir);
-      const common = await measureSearch(browser, server.url, COMMON_TERM, outDir);
-      const plainCommon = await plainPagefind(browser, server.url, COMMON_TERM, runs);
-      const firstArticle = (await readdir(path.join(outDir, 'articles')))[0] ?? '';
-      const reader = await readerMeasure(browser, `${server.url}articles/${firstArticle}/`, [rareTerm(n - 1)], runs);
-      await server.close();
+      // The full build's site is kept for the search measures; the rebuild writes a site of its own.
+      const site = path.join(tmp, `site-${n}`);
+      await rename(outDir, site);
 
       await dailyChange(content, n, source);
       console.log(`${n} articles: rebuilding after 20 new articles and one edit…`);
       const again = await build(outDir, env);
       if (again.code !== 0) throw new Error(`the rebuild at ${n} articles ${buildFailure(again)}:\n${again.output.split('\n').slice(-15).join('\n')}`);
-      const row: Row = {
+      const size: Built = {
         n,
         seconds: run.seconds,
         peak: run.peakBytes,
@@ -376,27 +335,89 @@ async function benchScale(tmp: string) {
         index: index.bytes,
         indexFiles: index.files,
         rebuild: again.seconds,
-        rare,
-        tenth,
-        common,
-        plainCommon,
-        reader,
+        site,
       };
-      rows.push(row);
+      built.push(size);
       console.log(
         `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), rebuild ${again.seconds.toFixed(1)} s, ` +
-          `peak ${mb(run.peakBytes)}, ${row.words} words, ${row.bundles} bundle(s), dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files; ` +
-          `rare "${rareTerm(n - 1)}" ${both(rare)} ms (${rare.hits} hit), 10% "${TENTH_TERM}" ${both(tenth)} ms, common "${COMMON_TERM}" ${both(common)} ms, ` +
-          `plain Pagefind ${ms(plainCommon)} ms`,
+          `peak ${mb(run.peakBytes)}, ${size.words} words, ${size.bundles} bundle(s), dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files`,
       );
       await rm(outDir, { recursive: true, force: true });
       await rm(env.YUEDU_CACHE_DIR, { recursive: true, force: true });
       await rm(content, { recursive: true, force: true });
     }
+    rows = await measureSizes(browser, built);
   } finally {
     await browser.close();
     printTable(rows);
     if (values.json) printJson(rows);
+  }
+}
+
+/**
+ * Search at every size, measured in rounds once all are built: each round
+ * opens each size's search page for each term, so a slow spell of this
+ * machine falls on every size alike, not on whichever was measured then.
+ * Plain Pagefind's page is open beside yuedu's for the common term, and the
+ * two take turns at each warm search.
+ */
+async function measureSizes(browser: Browser, built: Built[]): Promise<Row[]> {
+  const servers = await Promise.all(built.map((size) => serveStatic(size.site)));
+  try {
+    const terms = (n: number) => ({ rare: rareTerm(n - 1), tenth: TENTH_TERM, common: COMMON_TERM });
+    const samples = built.map(() => ({ rare: newSamples(), tenth: newSamples(), common: newSamples(), plainCold: [] as number[], plainWarm: [] as number[], hits: { rare: 0, tenth: 0, common: 0 } }));
+    console.log(`\nsearching: ${runs} round(s) over ${built.length} size(s), after one round not counted…`);
+    for (let run = -1; run < runs; run++) {
+      for (const [i, size] of built.entries()) {
+        const url = servers[i]?.url ?? '';
+        const measured = samples[i];
+        if (!measured) continue;
+        for (const [key, query] of Object.entries(terms(size.n)) as ['rare' | 'tenth' | 'common', string][]) {
+          const page = await openSearchPage(browser, url, query);
+          const plain = key === 'common' ? await openPlainPagefind(browser, url, query) : undefined;
+          const warm: SearchSample[] = [];
+          const plainWarm: number[] = [];
+          for (let w = 0; w < WARM_SEARCHES; w++) {
+            warm.push(await page.warm());
+            if (plain) plainWarm.push(await plain.warm());
+          }
+          if (run >= 0) {
+            addSamples(measured[key], page.cold, warm);
+            if (plain) {
+              measured.plainCold.push(plain.cold);
+              measured.plainWarm.push(...plainWarm);
+            }
+          }
+          measured.hits[key] = await page.hits();
+          await page.close();
+          await plain?.close();
+        }
+      }
+    }
+    const rows: Row[] = [];
+    for (const [i, { site, ...size }] of built.entries()) {
+      const url = servers[i]?.url ?? '';
+      const measured = samples[i];
+      if (!measured) continue;
+      const firstArticle = (await readdir(path.join(site, 'articles')))[0] ?? '';
+      const reader = await readerMeasure(browser, `${url}articles/${firstArticle}/`, [rareTerm(size.n - 1)], runs);
+      const row: Row = {
+        ...size,
+        rare: { ...medians(measured.rare), hits: measured.hits.rare },
+        tenth: { ...medians(measured.tenth), hits: measured.hits.tenth },
+        common: { ...medians(measured.common), hits: measured.hits.common },
+        plainCommon: { cold: median(measured.plainCold), warm: median(measured.plainWarm) },
+        reader,
+      };
+      rows.push(row);
+      console.log(
+        `${size.n} articles: rare "${rareTerm(size.n - 1)}" ${both(row.rare)} ms (${row.rare.hits} hit), 10% "${TENTH_TERM}" ${both(row.tenth)} ms, ` +
+          `common "${COMMON_TERM}" ${both(row.common)} ms, plain Pagefind ${ms(row.plainCommon)} ms`,
+      );
+    }
+    return rows;
+  } finally {
+    for (const server of servers) await server.close();
   }
 }
 

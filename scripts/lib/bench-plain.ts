@@ -1,20 +1,26 @@
 import type { Browser } from 'playwright-core';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+export interface PlainPagefind {
+  /** ms from loading pagefind.js to the first search's 20 results read. */
+  cold: number;
+  /** ms of one more search and its 20 data() calls. */
+  warm(): Promise<number>;
+  close(): Promise<void>;
+}
 
 /**
- * Plain Pagefind on the same bundles yuedu searches: pagefind.js with this
- * language's bundles merged, `search(term)` and `data()` of the first 20
- * results, none of yuedu's ranking, fragments or phrase check. Cold is the
- * first call from loading pagefind.js; warm the median of `runs` calls after.
+ * Plain Pagefind on the same bundles yuedu searches, in a page of its own:
+ * pagefind.js with this language's bundles merged, `search(term)` and
+ * `data()` of the first 20 results, none of yuedu's ranking, fragments or
+ * phrase check.
  */
-export async function plainPagefind(browser: Browser, siteUrl: string, term: string, runs: number): Promise<{ cold: number; warm: number }> {
+export async function openPlainPagefind(browser: Browser, siteUrl: string, term: string): Promise<PlainPagefind> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${siteUrl}search/`);
   const base = new URL(siteUrl).pathname;
-  const { cold, warm } = await page.evaluate(
-    async ({ base, term, runs }) => {
+  const cold = await page.evaluate(
+    async ({ base, term }) => {
       interface Api {
         options(o: { baseUrl: string }): Promise<void>;
         mergeIndex(url: string, o: { baseUrl: string }): Promise<void>;
@@ -26,21 +32,20 @@ export async function plainPagefind(browser: Browser, siteUrl: string, term: str
       const parts = (await (await fetch(`${base}pagefind/yuedu-parts.json`)).json()) as { bundles: Record<string, string[]> };
       await Promise.all((parts.bundles['zh-cn'] ?? []).map((part) => api.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base })));
       const once = async () => {
+        const t0 = performance.now();
         const { results } = await api.search(term);
         await Promise.all(results.slice(0, 20).map((result) => result.data()));
+        return performance.now() - t0;
       };
+      (window as unknown as { ydPlain: () => Promise<number> }).ydPlain = once;
       await once();
-      const cold = performance.now() - started;
-      const warm: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        await once();
-        warm.push(performance.now() - t0);
-      }
-      return { cold, warm };
+      return performance.now() - started;
     },
-    { base, term, runs },
+    { base, term },
   );
-  await context.close();
-  return { cold, warm: median(warm) };
+  return {
+    cold,
+    warm: () => page.evaluate(() => (window as unknown as { ydPlain: () => Promise<number> }).ydPlain()),
+    close: () => context.close(),
+  };
 }
