@@ -17,8 +17,22 @@ export const CONFIG_FILES = ['_headers', '_nginx.conf', '_caddy'] as const;
 
 // Astro's hashed assets (scripts, the stylesheet, every encoded picture), and
 // Pagefind's content-hashed index, fragment, filter and meta files.
-const HASHED_NGINX = (base: string) => [`^${base}_astro/`, `^${base}pagefind/.*\\.pf_(?:meta|index|fragment|filter)$`];
+const ASSETS_NGINX = (base: string) => `^${base}_astro/`;
+const INDEX_NGINX = (base: string) => `^${base}pagefind/.*\\.pf_(?:meta|index|fragment|filter)$`;
 const HASHED_CADDY = '^/_astro/|\\.pf_(?:meta|index|fragment|filter)$';
+/**
+ * Pagefind stores those index files and its wasm gzipped, and unpacks them
+ * in JavaScript in its worker unless they arrive unpacked (it looks for the
+ * signature its gzip wraps). Sent with Content-Encoding: gzip, the same bytes
+ * cross the wire and the browser unpacks them natively: a cold search at
+ * 10,000 articles showed its first results 39-105 ms sooner through nginx
+ * (README). Their type, application/octet-stream, is not one the servers
+ * compress, so nothing is packed twice. The wasm's name stays the same from
+ * build to build, so it is revalidated, not cached for a year.
+ */
+const WASM_NGINX = (base: string) => `^${base}pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$`;
+const PACKED_CADDY = '\\.pf_(?:meta|index|fragment|filter)$|/pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$';
+const PACKED = 'add_header Content-Encoding gzip always;';
 const COMPRESSIBLE = [
   'text/css',
   'text/javascript',
@@ -71,7 +85,11 @@ export function nginxSnippet(base: string): string {
     `brotli_types ${COMPRESSIBLE.join(' ')};`,
     ...security,
     `add_header Cache-Control "${REVALIDATE}" always;`,
-    ...HASHED_NGINX(base).map((pattern) => `location ~ ${pattern} {\n${block([...security, `add_header Cache-Control "${IMMUTABLE}" always;`])}\n}`),
+    ...[
+      [ASSETS_NGINX(base), IMMUTABLE],
+      [INDEX_NGINX(base), IMMUTABLE, PACKED],
+      [WASM_NGINX(base), REVALIDATE, PACKED],
+    ].map(([pattern, cache, ...more]) => `location ~ ${pattern} {\n${block([...security, `add_header Cache-Control "${cache}" always;`, ...more])}\n}`),
     // Debian's mime.types has no entry for the web app manifest.
     `location ~ ^${base}manifest\\.webmanifest$ {\n${block(['default_type application/manifest+json;', ...security, `add_header Cache-Control "${REVALIDATE}" always;`])}\n}`,
     `location ~ ^${base}(?:${CONFIG_FILES.map((f) => f.replace('.', '\\.')).join('|')})$ {\n    return 404;\n}`,
@@ -97,6 +115,8 @@ export function caddySnippet(base: string): string {
     `\t@other not path_regexp ${HASHED_CADDY}`,
     `\theader @hashed Cache-Control "${IMMUTABLE}"`,
     `\theader @other Cache-Control "${REVALIDATE}"`,
+    `\t@packed path_regexp ${PACKED_CADDY}`,
+    '\theader @packed Content-Encoding gzip',
     // Go's MIME table has no entry for the web app manifest.
     '\t@manifest path /manifest.webmanifest',
     '\theader @manifest Content-Type application/manifest+json',

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -93,6 +94,11 @@ describe.each(CASES)('$name, with the README recipe as written', ({ dist: key, b
       expect(response.bytes, file).toBeGreaterThan(0);
       const hashed = /\.pf_(?:meta|index|fragment|filter)$/.test(file);
       expect(response.headers['cache-control'], file).toBe(hashed ? IMMUTABLE : 'no-cache');
+      // Pagefind's gzipped files go out as stored, marked gzip, so the browser unpacks them
+      // natively instead of Pagefind's JavaScript; nothing else is marked so without being packed.
+      const packed = hashed || /(?:^|\/)wasm\.[\w-]+\.pagefind$/.test(file);
+      expect(response.headers['content-encoding'], file).toBe(packed ? 'gzip' : undefined);
+      if (packed) expect(response.body.equals(await readFile(path.join(dist, file))), file).toBe(true);
     }
     expect(files.some((f) => /wasm\.[\w-]+\.pagefind$/.test(f))).toBe(true);
     const manifest = await get(url('manifest.webmanifest'));
@@ -145,6 +151,25 @@ describe.each(CASES)('$name, with the README recipe as written', ({ dist: key, b
     expect(problems).toEqual([]);
     await context.close();
     server.assertAlive();
+  });
+
+  it('keeps search working offline from the offline worker’s copies of the index it was sent gzip-encoded', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const search = `${url('search/')}?q=${encodeURIComponent('云栖大会')}`;
+    const titles = async () => {
+      await page.waitForSelector('#yd-search-results[aria-busy="false"] .yd-result');
+      return page.locator('.yd-result-title a').allInnerTexts();
+    };
+    await page.goto(search);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Searched again under the worker's control, so it keeps the index files it passes on.
+    await page.reload();
+    expect(await titles()).toEqual(['阿里云还是阿里巴巴的那朵云']);
+    await context.setOffline(true);
+    await page.reload();
+    expect(await titles()).toEqual(['阿里云还是阿里巴巴的那朵云']);
+    await context.close();
   });
 });
 
