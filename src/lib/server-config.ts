@@ -18,8 +18,9 @@ export const CONFIG_FILES = ['_headers', '_nginx.conf', '_caddy'] as const;
 // Astro's hashed assets (scripts, the stylesheet, every encoded picture), and
 // Pagefind's content-hashed index, fragment, filter and meta files.
 const ASSETS_NGINX = (base: string) => `^${base}_astro/`;
-const INDEX_NGINX = (base: string) => `^${base}pagefind/.*\\.pf_(?:meta|index|fragment|filter)$`;
-const HASHED_CADDY = '^/_astro/|\\.pf_(?:meta|index|fragment|filter)$';
+const PAGEFIND_INDEX = '\\.pf_(?:meta|index|fragment|filter)$';
+const INDEX_NGINX = (base: string) => `^${base}pagefind/.*${PAGEFIND_INDEX}`;
+const HASHED_CADDY = `^/_astro/|${PAGEFIND_INDEX}`;
 /**
  * Pagefind stores those index files and its wasm gzipped, and unpacks them
  * in JavaScript in its worker unless they arrive unpacked (it looks for the
@@ -31,7 +32,7 @@ const HASHED_CADDY = '^/_astro/|\\.pf_(?:meta|index|fragment|filter)$';
  * build to build, so it is revalidated, not cached for a year.
  */
 const WASM_NGINX = (base: string) => `^${base}pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$`;
-const PACKED_CADDY = '\\.pf_(?:meta|index|fragment|filter)$|/pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$';
+const PACKED_CADDY = `${PAGEFIND_INDEX}|/pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$`;
 const PACKED = 'add_header Content-Encoding gzip always;';
 const COMPRESSIBLE = [
   'text/css',
