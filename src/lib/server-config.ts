@@ -31,8 +31,9 @@ const HASHED_CADDY = `^/_astro/|${PAGEFIND_INDEX}`;
  * compress, so nothing is packed twice. The wasm's name stays the same from
  * build to build, so it is revalidated, not cached for a year.
  */
-const WASM_NGINX = (base: string) => `^${base}pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$`;
-const PACKED_CADDY = `${PAGEFIND_INDEX}|/pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$`;
+const PAGEFIND_WASM = 'pagefind/(?:.*/)?wasm\\.[^/]+\\.pagefind$';
+const WASM_NGINX = (base: string) => `^${base}${PAGEFIND_WASM}`;
+const PACKED_CADDY = `${PAGEFIND_INDEX}|/${PAGEFIND_WASM}`;
 const PACKED = 'add_header Content-Encoding gzip always;';
 const COMPRESSIBLE = [
   'text/css',
