@@ -26,6 +26,23 @@ describe('splitSections', () => {
       { title: '昂贵的AI', url: `/news/articles/a/#${encodeURIComponent('昂贵的ai')}`, text: '云栖大会与Azure。' },
     ]);
   });
+
+  it('keeps the text before the first heading, every word in its own part, and a heading at the very end', () => {
+    const untitled: PagefindResultData = {
+      ...page,
+      raw_content: ['前言', '。 ', '一', '. ', '甲', '乙', '。 ', '二', '. '].join(Z),
+      // Pagefind lists anchors in page order; they are sorted anyway.
+      anchors: [
+        { element: 'h2', id: 'b', text: '二', location: 7 },
+        { element: 'h2', id: 'a', text: '一', location: 2 },
+      ],
+    };
+    expect(splitSections(untitled).map(({ title, text }) => [title, text])).toEqual([
+      ['导语', '前言。'],
+      ['一', '甲乙。'],
+      ['二', ''],
+    ]);
+  });
 });
 
 describe('sectionHits', () => {
