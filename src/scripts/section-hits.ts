@@ -59,7 +59,7 @@ function wordStarts(raw: string, locations: readonly number[]): number[] {
       at = next === -1 ? raw.length : next + 1;
       word += 1;
     }
-    return word < location ? raw.length : at;
+    return at;
   });
 }
 
