@@ -42,9 +42,9 @@ async function pageFacts(site: string, file: string): Promise<PageFacts> {
   const body = bytes.indexOf(BODY);
   const end = bytes.lastIndexOf(END);
   const indexed = body < 0 ? bytes : bytes.subarray(body, end > body ? end : undefined);
-  const from = indexed.indexOf(TIME) + TIME.length;
-  const to = from < TIME.length ? -1 : indexed.indexOf('"', from);
-  const date = to < 0 ? '' : indexed.subarray(from, to).toString('utf8');
+  const time = indexed.indexOf(TIME);
+  const to = time < 0 ? -1 : indexed.indexOf('"', time + TIME.length);
+  const date = to < 0 ? '' : indexed.subarray(time + TIME.length, to).toString('utf8');
   return { file, lang, date, hash: createHash('sha256').update(`${lang}\n`).update(indexed).digest('hex').slice(0, 32) };
 }
 
