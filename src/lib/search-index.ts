@@ -17,9 +17,9 @@ export interface BuildLogger {
 
 /**
  * Articles in a full index segment, so pages per Pagefind run. A run holds
- * about 0.4 MB per page of word-marked Chinese until it ends (0.8 MB
- * unmarked), so 10,000 articles in one run would need 4 GB on top of Astro's
- * own; a run of this size stays near 2 GB. Fewer segments mean fewer bundles
+ * about 0.55 MB per page of word-marked news text until it ends (the bench's
+ * corpus, at 2,000 and 5,000 pages), so 10,000 articles in one run would need
+ * 5.5 GB; a run of this size peaks near 2.8 GB. Fewer segments mean fewer bundles
  * for a search to open. Each segment is a bundle: the first is the primary
  * (pagefind/), the others pagefind/seg-<hash>/, which the browser merges at
  * search time (Pagefind's mergeIndex), listed in pagefind/yuedu-parts.json.
@@ -160,7 +160,7 @@ export interface IndexOptions {
  * Builds the search index into `<site>/pagefind/`. scripts/build.ts runs it
  * once `astro build` has exited and before the new site replaces dist/, so
  * no deploy ships pages without their index, and Pagefind's memory (about
- * 2.6 GB for a run of 5,000 pages of real news vocabulary) never adds to
+ * 2.8 GB for a run of 5,000 pages of real news vocabulary) never adds to
  * Astro's (about 2 GB at 10,000 articles). A failed index fails the build
  * and leaves the cache as the last build left it.
  *
