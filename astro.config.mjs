@@ -22,7 +22,7 @@ export default defineConfig({
   trailingSlash: fileUrls ? 'never' : 'always',
   build: { format: fileUrls ? 'file' : 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
-  // Article pages carry a cacheKey (src/lib/page-key.ts): unchanged ones are copied from the last build.
+  // Article pages carry a cacheKey (src/lib/content/page-key.ts): unchanged ones are copied from the last build.
   experimental: { incrementalBuild: incremental },
   integrations: [
     ...(site ? [sitemap({ filter: (page) => !/\/(?:404|offline)(?:\/|\.html|$)/.test(page) })] : []),

@@ -5,8 +5,8 @@
  * leaves the previous dist/ exactly as it was. `--out DIR` builds elsewhere.
  *
  * Builds are incremental (README "Daily rebuilds"): Astro copies article
- * pages whose cacheKey is unchanged from its cache (src/lib/page-key.ts), and
- * the index reuses its unchanged segments (src/lib/index-plan.ts). `--full`
+ * pages whose cacheKey is unchanged from its cache (src/lib/content/page-key.ts), and
+ * the index reuses its unchanged segments (src/lib/search/index-plan.ts). `--full`
  * renders and indexes everything, and leaves a fresh cache for the next build.
  * So does a build after one that was killed, or one that finds the cache
  * unreadable. A build that finds another one using the cache builds
@@ -21,8 +21,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeServiceWorker } from '../src/lib/offline-worker.ts';
-import { indexSite, type BuildLogger } from '../src/lib/search-index.ts';
+import { writeServiceWorker } from '../src/lib/publish/offline-worker.ts';
+import type { BuildLogger } from '../src/lib/search/build-logger.ts';
+import { indexSite } from '../src/lib/search/index-site.ts';
 import { ASTRO_BIN } from './lib/astro-bin.ts';
 import { takeLock } from './lib/build-lock.ts';
 

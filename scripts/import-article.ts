@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFile, type Imported } from '../src/lib/import/import-file.ts';
 import { settleSection } from '../src/lib/import/new-section.ts';
-import { contentDir, readSections, type Section } from '../src/lib/sections.ts';
+import { contentDir, readSections, type Section } from '../src/lib/content/sections.ts';
 import { addSections, articleExists, sourceIndex, writeArticle } from './lib/content-writes.ts';
 
 const USAGE =

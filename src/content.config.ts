@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { frontmatterFields } from './lib/article-schema.ts';
-import { articlesLoader } from './lib/articles-loader.ts';
+import { frontmatterFields } from './lib/content/article-schema.ts';
+import { articlesLoader } from './lib/content/articles-loader.ts';
 
 /**
  * The stored entry: the checked frontmatter (article-schema.ts), with the

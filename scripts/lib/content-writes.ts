@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Section } from '../../src/lib/sections.ts';
+import type { Section } from '../../src/lib/content/sections.ts';
 
 const tag = () => `${process.pid}-${Date.now().toString(36)}`;
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { withBase } from '../lib/urls.ts';
-import { caddySnippet, netlifyHeaders, nginxSnippet } from '../lib/server-config.ts';
+import { withBase } from '../lib/publish/urls.ts';
+import { caddySnippet, netlifyHeaders, nginxSnippet } from '../lib/publish/server-config.ts';
 
 /**
  * Writes what each kind of host reads to serve dist/ (server-config.ts):

@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { articleMeta, teaser } from '../lib/article-meta.ts';
-import { listArticles } from '../lib/collection.ts';
-import { socialImage } from '../lib/picture-markup.ts';
-import { readSite } from '../lib/site.ts';
-import { articleUrl } from '../lib/urls.ts';
+import { articleMeta, teaser } from '../lib/render/article-meta.ts';
+import { listArticles } from '../lib/content/collection.ts';
+import { socialImage } from '../lib/render/picture-markup.ts';
+import { readSite } from '../lib/content/site.ts';
+import { articleUrl } from '../lib/publish/urls.ts';
 
 // A feed needs absolute links: it exists only when the site URL is configured (SITE_URL).
 export function getStaticPaths() {

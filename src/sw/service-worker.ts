@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * Offline reading. Built by src/lib/offline-worker.ts: esbuild
+ * Offline reading. Built by src/lib/publish/offline-worker.ts: esbuild
  * bundles this file with Workbox's modules, then workbox-build injects the
  * build's shell (stylesheet, scripts, home and offline pages) as the
  * precache manifest.
@@ -30,7 +30,7 @@ import {
   KEPT_AT,
   NETWORK_TIMEOUT_S,
   type KeepMessage,
-} from '../scripts/offline-caches.ts';
+} from '../client/offline/offline-caches.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 /** Set by the build: a digest of everything this build serves. */

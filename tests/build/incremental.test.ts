@@ -201,7 +201,7 @@ describe('a change of code', () => {
     expect(before.length).toBeGreaterThan(40);
     for (const [chars, minutes] of before) expect(Number(minutes)).toBe(Math.max(1, Math.ceil(Number(chars?.replace(/,/g, '')) / 400)));
     // A slower reading pace, in a module the pages import.
-    const meta = path.join(project, 'src/lib/article-meta.ts');
+    const meta = path.join(project, 'src/lib/render/article-meta.ts');
     await writeFile(meta, (await readFile(meta, 'utf8')).replace('const CHARS_PER_MINUTE = 400;', 'const CHARS_PER_MINUTE = 200;'));
     const again = await buildSite(copy);
     expect(again.code, again.output).toBe(0);

@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { COMMON_TERM, rareTerm, SECTIONS, writeCorpus } from '../../scripts/lib/corpus.ts';
-import { FIRST_PAGES, PAGE_SIZE } from '../../src/scripts/search-core.ts';
+import { FIRST_PAGES, PAGE_SIZE } from '../../src/client/search/search-core.ts';
 import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../src/lib/security.ts';
+import { SECURITY_HEADERS } from '../../src/lib/publish/security.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { ARTICLE_ID, listFiles } from '../support/dist.ts';
 import { caddy, nginx, readmeBlocks, startServer, type RunningServer, type ServerKind } from '../support/web-server.ts';

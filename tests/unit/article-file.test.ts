@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
+import { parseArticleFile } from '../../src/lib/content/article-file.ts';
 
 const FILE = 'content/articles/test.md';
 const SECTIONS = ['美股新闻'];

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { toHant } from '../../src/lib/hant.ts';
-import { slugFromTitle } from '../../src/lib/import/slug.ts';
+import { toHant } from '../../src/lib/render/hant.ts';
+import { slugFromTitle } from '../../src/lib/content/slug.ts';
 import { ROOT } from '../support/build-site.ts';
 import { PICTURE_FIXTURE } from '../support/picture-site.ts';
 

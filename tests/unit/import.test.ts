@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { importScrape } from '../../src/lib/import/import-scrape.ts';
 import { parseScrape } from '../../src/lib/import/parse-scrape.ts';
-import { slugFromTitle } from '../../src/lib/import/slug.ts';
+import { slugFromTitle } from '../../src/lib/content/slug.ts';
 import { tidyLine } from '../../src/lib/import/typography.ts';
 import { ARTICLE_ID } from '../support/dist.ts';
 import { makeScrape, seedBodyLines, seedParagraphs, seedText } from '../support/scrape.ts';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { currentArticles } from '../../src/lib/index-pages.ts';
+import { currentArticles } from '../../src/lib/search/index-pages.ts';
 
 /** A built article page as the build writes it: links outside the indexed body, the article inside it. */
 const page = ({ lang, date, text, newer = '' }: { lang: string; date?: string; text: string; newer?: string }) =>

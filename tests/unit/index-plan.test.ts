@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planIndex, sizesFor, type CurrentArticle, type Segment } from '../../src/lib/index-plan.ts';
+import { planIndex, sizesFor, type CurrentArticle, type Segment } from '../../src/lib/search/index-plan.ts';
 
 // Full segments of 10 articles, small ones of at least 3 (the build's are 5,000 and 500).
 const SIZES = { ...sizesFor(10), small: 3 };

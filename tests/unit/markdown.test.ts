@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { renderMarkdown } from '../../src/lib/render/markdown.ts';
 
 describe('renderMarkdown', () => {
   it('gives a Chinese heading a readable id and a self-link', () => {

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPicture } from '../../src/lib/pictures.ts';
+import { checkPicture } from '../../src/lib/render/pictures.ts';
 import { PICTURE_FIXTURE } from '../support/picture-site.ts';
 
 let content: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PagefindApi, PagefindResult } from '../../src/scripts/pagefind-api.ts';
+import type { PagefindApi, PagefindResult } from '../../src/client/search/pagefind-api.ts';
 
 // A stand-in for Pagefind that behaves as 1.6 does where ranking is concerned: a loose search
 // returns pages best first, each with the positions of the query's words in it.
@@ -11,10 +11,10 @@ const pagefind: Pick<PagefindApi, 'search'> = {
     return { results: loose };
   },
 };
-vi.mock('../../src/scripts/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
+vi.mock('../../src/client/search/pagefind-api.ts', () => ({ SITE_BASE: '/', loadPagefind: async () => pagefind }));
 vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } });
-const { FIRST_PAGES, PAGE_SIZE, readMore, runSearch, SLOW_MS, StaleSearch } = await import('../../src/scripts/search-core.ts');
-const { describeOutcome } = await import('../../src/scripts/search-render.ts');
+const { FIRST_PAGES, PAGE_SIZE, readMore, runSearch, SLOW_MS, StaleSearch } = await import('../../src/client/search/search-core.ts');
+const { describeOutcome } = await import('../../src/client/search/search-render.ts');
 
 /** Word positions of a page holding the query's words side by side, and of one holding them apart. */
 const SIDE_BY_SIDE = [3, 4, 5, 6, 7, 8];

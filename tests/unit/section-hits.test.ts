@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PagefindResultData } from '../../src/scripts/pagefind-api.ts';
-import { normaliseQuery, queryTerms, termPattern } from '../../src/scripts/query.ts';
-import { sectionHits, splitSections, type SnippetPart } from '../../src/scripts/section-hits.ts';
+import type { PagefindResultData } from '../../src/client/search/pagefind-api.ts';
+import { normaliseQuery, queryTerms, termPattern } from '../../src/client/search/query.ts';
+import { sectionHits, splitSections, type SnippetPart } from '../../src/client/search/section-hits.ts';
 
 const Z = '\u200b';
 // Shaped like Pagefind's fragment: words joined by U+200B, anchors at word positions.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceUrl, textDirective } from '../../src/scripts/share-link.ts';
+import { sentenceUrl, textDirective } from '../../src/client/reading/share-link.ts';
 
 const decode = (directive: string) => decodeURIComponent(directive);
 

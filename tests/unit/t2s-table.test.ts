@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildT2sTable } from '../../src/lib/t2s-table.ts';
+import { buildT2sTable } from '../../src/lib/search/t2s-table.ts';
 
 const convert = (table: { t: string; s: string }, text: string) => {
   const s = [...table.s];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/slugify.ts';
-import { buildToc } from '../../src/lib/toc.ts';
+import { slugify } from '../../src/lib/render/slugify.ts';
+import { buildToc } from '../../src/lib/render/toc.ts';
 
 describe('slugify', () => {
   it('keeps Han characters and lowercases Latin', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markWordBreaks } from '../../src/lib/word-breaks.ts';
+import { markWordBreaks } from '../../src/lib/search/word-breaks.ts';
 
 const Z = '\u200b';
 const page = (body: string, head = '<title>阿里云的标题</title>') =>

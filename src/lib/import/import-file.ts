@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { SLUG_PATTERN } from '../article-file.ts';
+import { SLUG_PATTERN } from '../content/article-file.ts';
 import { detectKind, type InputKind } from './html/detect.ts';
 import { importPage } from './html/import-html.ts';
 import { importScrape } from './import-scrape.ts';
 import { ScrapeError } from './parse-scrape.ts';
-import { slugFromTitle } from './slug.ts';
+import { slugFromTitle } from '../content/slug.ts';
 import { articleFileText } from './to-markdown.ts';
 
 export interface ImportRequest {

@@ -1,7 +1,7 @@
-import { SLUG_PATTERN } from '../article-file.ts';
+import { SLUG_PATTERN } from '../content/article-file.ts';
 import { decodeScrape } from './decode.ts';
 import { parseScrape, ScrapeError } from './parse-scrape.ts';
-import { slugFromTitle } from './slug.ts';
+import { slugFromTitle } from '../content/slug.ts';
 import { toArticleFile } from './to-markdown.ts';
 
 export interface ImportOptions {

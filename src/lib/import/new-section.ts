@@ -1,5 +1,5 @@
-import type { Section } from '../sections.ts';
-import { slugFromTitle } from './slug.ts';
+import type { Section } from '../content/sections.ts';
+import { slugFromTitle } from '../content/slug.ts';
 
 /**
  * The section an import files under: one the site has, or a new one with a

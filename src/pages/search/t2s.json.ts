@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { listArticles } from '../../lib/collection.ts';
-import { buildT2sTable } from '../../lib/t2s-table.ts';
+import { listArticles } from '../../lib/content/collection.ts';
+import { buildT2sTable } from '../../lib/search/t2s-table.ts';
 
 /** Fetched by search only when a query finds nothing as typed: lets 阿里雲 find 阿里云. */
 export const GET: APIRoute = async () => {

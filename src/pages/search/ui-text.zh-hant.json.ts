@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { toHant } from '../../lib/hant.ts';
-import { UI_TEXT } from '../../scripts/ui-text.ts';
+import { toHant } from '../../lib/render/hant.ts';
+import { UI_TEXT } from '../../client/search/ui-text.ts';
 
 /** The search interface's words in traditional characters, for the header panel on zh-Hant pages. */
 export const GET: APIRoute = () =>

@@ -1,6 +1,6 @@
 /**
  * The search index's cache between builds: each segment's Pagefind bundle in
- * a folder of its own, and a manifest of what each holds (src/lib/index-plan.ts).
+ * a folder of its own, and a manifest of what each holds (index-plan.ts).
  * Everything read from it is checked; a cache that fails a check is ignored
  * with a message, and the build indexes what it cannot reuse.
  */
@@ -33,8 +33,10 @@ export async function cacheKey(): Promise<string> {
   const hash = createHash('sha256');
   const pagefind = JSON.parse(await readFile(path.resolve('node_modules/pagefind/package.json'), 'utf8')) as { version: string };
   hash.update(pagefind.version);
-  for (const file of ['search-index.ts', 'index-pages.ts', 'index-cache.ts', 'index-plan.ts', 'word-breaks.ts']) {
-    hash.update(await readFile(path.resolve('src/lib', file)));
+  // Every module of this room: the index is what this code made of the pages, so a change to any of it, or a new file, is a new index.
+  const room = path.resolve('src/lib/search');
+  for (const file of (await readdir(room)).filter((name) => name.endsWith('.ts')).sort()) {
+    hash.update(file).update('\0').update(await readFile(path.join(room, file)));
   }
   return hash.digest('hex');
 }

@@ -1,6 +1,6 @@
 import type { Env, MarkdownIt } from 'markdown-it';
 import { ui, type Script } from '../hant.ts';
-import { withBase } from '../urls.ts';
+import { withBase } from '../../publish/urls.ts';
 
 /** The page's script, which renderMarkdown puts in env. */
 export const scriptOf = (env: Env | undefined): Script => ((env as { script?: Script } | undefined)?.script ?? 'zh-CN');

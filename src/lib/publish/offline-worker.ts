@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
-import type { BuildLogger } from './search-index.ts';
+import type { BuildLogger } from '../search/build-logger.ts';
 
-const SOURCE = fileURLToPath(new URL('../sw/service-worker.ts', import.meta.url));
+const SOURCE = fileURLToPath(new URL('../../sw/service-worker.ts', import.meta.url));
 
 /**
  * Writes sw.js for offline reading (src/sw/service-worker.ts) after the

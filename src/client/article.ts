@@ -37,7 +37,7 @@ if (targets.length === tocLinks.length && targets.length > 0) {
   markCurrent();
 }
 
-if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
+if (new URLSearchParams(location.search).has('highlight')) void import('./search/highlight.ts');
 
 // Sharing a sentence loads on the first selection (share.ts shows nothing outside the article).
-document.addEventListener('selectionchange', () => void import('./share.ts'), { once: true });
+document.addEventListener('selectionchange', () => void import('./reading/share.ts'), { once: true });

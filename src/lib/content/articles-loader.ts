@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseArticleFile, SLUG_PATTERN } from './article-file.ts';
 import { ContentError } from './content-error.ts';
-import { renderMarkdown } from './markdown.ts';
-import { checkPicture, type CheckedPicture } from './pictures.ts';
+import { renderMarkdown } from '../render/markdown.ts';
+import { checkPicture, type CheckedPicture } from '../render/pictures.ts';
 import { sourceHash } from './source-hash.ts';
 import { contentDir, readSections } from './sections.ts';
 

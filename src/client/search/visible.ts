@@ -1,5 +1,5 @@
 // Zero-width spaces and joiners, the word joiner, BOM and soft hyphen. The index is built from
-// copies with U+200B between words (src/lib/word-breaks.ts); none of it may reach what a
+// copies with U+200B between words (src/lib/search/word-breaks.ts); none of it may reach what a
 // reader sees, copies or hears from a screen reader.
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
 

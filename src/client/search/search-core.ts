@@ -82,7 +82,7 @@ export async function readMore(outcome: SearchOutcome, stale: Stale = () => fals
 
 /**
  * How many words Pagefind makes of a term: it cuts queries with Intl.Segmenter in the page's
- * language, as the build cut the indexed text (src/lib/word-breaks.ts).
+ * language, as the build cut the indexed text (src/lib/search/word-breaks.ts).
  */
 function wordCount(term: string): number {
   const segmenter = new Intl.Segmenter(document.documentElement.lang || 'zh-CN', { granularity: 'word' });

@@ -1,6 +1,6 @@
 import type { Article } from './collection.ts';
 import { listArticles } from './collection.ts';
-import { slugFromTitle } from './import/slug.ts';
+import { slugFromTitle } from './slug.ts';
 
 export interface Tag {
   name: string;

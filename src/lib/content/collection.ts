@@ -1,5 +1,4 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { articleCacheKey } from './page-key.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -29,7 +28,7 @@ export function listArticles(): Promise<Article[]> {
 let neighbourMap: Promise<Map<string, Neighbours>> | undefined;
 
 /** Each article's newer and older neighbour within its section, in one pass, once per build (both article routes ask). */
-function sectionNeighbours(): Promise<Map<string, Neighbours>> {
+export function sectionNeighbours(): Promise<Map<string, Neighbours>> {
   neighbourMap ??= findNeighbours();
   return neighbourMap;
 }
@@ -46,28 +45,4 @@ async function findNeighbours(): Promise<Map<string, Neighbours>> {
     list.forEach((article, i) => neighbours.set(article.id, { newer: list[i - 1], older: list[i + 1] }));
   }
   return neighbours;
-}
-
-/** What both article routes (simplified and traditional) are given for one article. */
-export interface ArticlePageProps {
-  article: Article;
-  neighbours: Neighbours;
-}
-
-/**
- * getStaticPaths for the article pages: each article with its section
- * neighbours; `written` keeps only the articles written in that script
- * (a twin route converts from it). The cacheKey lets an incremental build
- * copy an unchanged page from the last build (src/lib/page-key.ts).
- */
-export async function articlePaths(
-  written?: 'zh-CN' | 'zh-Hant',
-): Promise<{ params: { id: string }; props: ArticlePageProps; cacheKey: string }[]> {
-  const neighbours = await sectionNeighbours();
-  return (await listArticles())
-    .filter((article) => !written || ownScript(article) === written)
-    .map((article) => {
-      const around = neighbours.get(article.id) ?? { newer: undefined, older: undefined };
-      return { params: { id: article.id }, props: { article, neighbours: around }, cacheKey: articleCacheKey(article, around) };
-    });
 }

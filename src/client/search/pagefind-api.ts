@@ -58,14 +58,14 @@ let loading: Promise<PagefindApi> | undefined;
 /**
  * Loads the index once, from this deployment's base, so it works under a
  * sub-path too. Its search never returns a page its bundle holds in an older
- * version (src/lib/index-plan.ts): the newer version is in another bundle.
+ * version (src/lib/search/index-plan.ts): the newer version is in another bundle.
  */
 export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
     // A plain variable, not a template literal: Vite wraps analysable imports in a preload
     // helper that breaks inside Astro's inlined scripts (__VITE_PRELOAD__ is not defined).
     const url = SITE_BASE + 'pagefind/pagefind.js';
-    // A large archive is indexed in several bundles (src/lib/search-index.ts): their list is
+    // A large archive is indexed in several bundles (src/lib/search/index-site.ts): their list is
     // fetched while pagefind.js loads, and this language's bundles are merged.
     const listing: Promise<Parts> = fetch(`${SITE_BASE}pagefind/yuedu-parts.json`)
       .then((response) => (response.ok ? response.json() : {}))

@@ -1,0 +1,78 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/build-site.ts';
+import { findCycles, readSources, type SourceFile } from '../support/imports.ts';
+
+// The house as README "Where things live" draws it: build-time rooms under src/lib, browser rooms
+// under src/client. A newcomer finds a concern by its room, and data flows one way between them.
+const sources = readSources(['src', 'scripts']);
+const LIB_ROOMS = ['content', 'import', 'publish', 'render', 'search'];
+const CLIENT_ROOMS = ['offline', 'reading', 'search'];
+
+const roomOf = (file: string, top: string) => new RegExp(`^src/${top}/([^/]+)/`).exec(file)?.[1];
+const arrows = (from: (s: SourceFile) => boolean) =>
+  sources.filter(from).flatMap(({ file, imports }) => imports.map((target) => ({ file, target })));
+
+describe('the house', () => {
+  it('reads every import of src/ and scripts/ (the check is not looking at nothing)', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.find((s) => s.file === 'src/lib/content/article-paths.ts')?.imports).toContain('src/lib/content/page-key.ts');
+    expect(sources.find((s) => s.file === 'src/client/site.ts')?.imports).toContain('src/client/later.ts');
+  });
+
+  it('has no import cycle anywhere in src/ and scripts/', () => {
+    expect(findCycles(sources)).toEqual([]);
+    // The cycle finder itself: two files that import each other are one cycle.
+    expect(findCycles([{ file: 'a', imports: ['b'] }, { file: 'b', imports: ['a'] }, { file: 'c', imports: ['a'] }])).toEqual([['a', 'b']]);
+  });
+
+  it('src/lib holds only its rooms, and src/scripts is gone', () => {
+    const entries = readdirSync(path.join(ROOT, 'src/lib'), { withFileTypes: true });
+    expect(entries.filter((e) => !e.isDirectory()).map((e) => e.name)).toEqual([]);
+    expect(entries.map((e) => e.name).sort()).toEqual(LIB_ROOMS);
+    expect(readdirSync(path.join(ROOT, 'src')).includes('scripts')).toBe(false);
+  });
+
+  it('browser code never imports build-time code', () => {
+    const wrong = arrows((s) => /^src\/(?:client|sw)\//.test(s.file)).filter(({ target }) => !/^src\/(?:client|sw)\//.test(target));
+    expect(wrong).toEqual([]);
+  });
+
+  it('client rooms stand apart: only the page entries at src/client/ join them', () => {
+    const wrong = arrows((s) => CLIENT_ROOMS.includes(roomOf(s.file, 'client') ?? '')).filter(
+      ({ file, target }) => target.startsWith('src/client/') && roomOf(target, 'client') !== roomOf(file, 'client'),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('build-time rooms import only along the flow: content -> render -> pages -> search, publish', () => {
+    // Which room may import which: the content loader is the one place joining content and render
+    // (it renders each article once to check it); render takes hrefs from publish's urls.ts.
+    const allowed: Record<string, string[]> = {
+      content: ['render/markdown.ts', 'render/pictures.ts'],
+      import: ['content/'],
+      render: ['publish/urls.ts'],
+      search: [],
+      publish: ['content/', 'search/build-logger.ts'],
+    };
+    const wrong = arrows((s) => LIB_ROOMS.includes(roomOf(s.file, 'lib') ?? '')).filter(({ file, target }) => {
+      if (!target.startsWith('src/') || roomOf(target, 'lib') === roomOf(file, 'lib')) return false;
+      const inLib = target.replace(/^src\/lib\//, '');
+      return !(allowed[roomOf(file, 'lib') ?? ''] ?? []).some((prefix) => inLib.startsWith(prefix));
+    });
+    expect(wrong).toEqual([]);
+    // Only the loader joins content and render.
+    expect(arrows((s) => roomOf(s.file, 'lib') === 'content').filter(({ target }) => target.startsWith('src/lib/render/'))).toEqual([
+      { file: 'src/lib/content/articles-loader.ts', target: 'src/lib/render/markdown.ts' },
+      { file: 'src/lib/content/articles-loader.ts', target: 'src/lib/render/pictures.ts' },
+    ]);
+  });
+
+  it('pages, layouts, components and integrations call a room by its top files, not its insides', () => {
+    const wrong = arrows((s) => /^src\/(?:pages|layouts|components|integrations)\//.test(s.file) || s.file.startsWith('scripts/')).filter(({ target }) =>
+      /^src\/(?:lib|client)\/[^/]+\/[^/]+\//.test(target),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
