@@ -96,7 +96,7 @@ describe('the cover', () => {
   });
 
   it('is a small cropped thumbnail beside the article in the home, section and tag listings', async () => {
-    for (const listing of ['index.html', 'sections/tech/index.html', 'tags/yun-jisuan/index.html']) {
+    for (const listing of ['index.html', 'sections/tech/index.html', 'tags/云计算/index.html']) {
       const doc = await page(listing);
       const item = doc.querySelectorAll('.yd-article-list article').find((a) => a.querySelector('h2')?.textContent === '一座数据中心的一天');
       const thumb = item?.querySelector('a.yd-thumb');
@@ -177,8 +177,8 @@ describe('the metadata news carries', () => {
     expect(source?.textContent).toBe('原文：示例新闻网');
     expect(source?.querySelector('a')?.attributes).toMatchObject({ href: 'https://news.example.org/2024/data-center-day', rel: 'noopener' });
     expect(header?.querySelectorAll('.yd-tags a').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['云计算', '/news/tags/yun-jisuan/'],
-      ['数据中心', '/news/tags/shuju-zhongxin/'],
+      ['云计算', '/news/tags/%E4%BA%91%E8%AE%A1%E7%AE%97/'],
+      ['数据中心', '/news/tags/%E6%95%B0%E6%8D%AE%E4%B8%AD%E5%BF%83/'],
     ]);
   });
 
@@ -194,13 +194,13 @@ describe('the metadata news carries', () => {
     });
   });
 
-  it('gives every tag a listing page, in the sitemap', async () => {
-    const tagPage = await page('tags/shuju-zhongxin/index.html');
+  it('gives every tag a listing page at its own name, in the sitemap', async () => {
+    const tagPage = await page('tags/数据中心/index.html');
     expect(tagPage.querySelector('h1')?.textContent).toBe('标签：数据中心');
     expect(tagPage.querySelectorAll('.yd-article-list h2 a').map((a) => a.getAttribute('href'))).toEqual(['/news/articles/data-center-day/']);
     const sitemap = await readText(dist, 'sitemap-0.xml');
-    expect(sitemap).toContain(`${SITE_URL}/news/tags/shuju-zhongxin/`);
-    expect(sitemap).toContain(`${SITE_URL}/news/tags/yun-jisuan/`);
+    expect(sitemap).toContain(`${SITE_URL}/news/tags/${encodeURIComponent('数据中心')}/`);
+    expect(sitemap).toContain(`${SITE_URL}/news/tags/${encodeURIComponent('云计算')}/`);
   });
 });
 

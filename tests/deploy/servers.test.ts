@@ -173,6 +173,27 @@ describe.each(CASES)('$name, with the README recipe as written', ({ dist: key, b
   });
 });
 
+describe.each([
+  ['nginx', nginx],
+  ['Caddy', caddy],
+] as const)('%s, with the README recipe, on a site with tags', (_, kind) => {
+  it('serves a tag page at its Chinese address, and the link on the article leads there', async () => {
+    const dist = inject('distPictures');
+    const server = await startServer(kind(dist));
+    try {
+      const article = (await get(`${server.origin}/news/articles/data-center-day/`)).body.toString('utf8');
+      const href = /<a href="([^"]+)" rel="tag">数据中心<\/a>/.exec(article)?.[1] ?? '';
+      expect(href).toBe(`/news/tags/${encodeURIComponent('数据中心')}/`);
+      const tag = await get(`${server.origin}${href}`);
+      expect(tag.status).toBe(200);
+      expect(tag.body.toString('utf8')).toMatch(/<h1[^>]*>标签：数据中心<\/h1>/);
+      server.assertAlive();
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('the recipes themselves', () => {
   it('the README holds one nginx block and one Caddyfile block, whose only host-specific words are the folder and the host name', () => {
     const [nginxBlock, ...moreNginx] = readmeBlocks('nginx');

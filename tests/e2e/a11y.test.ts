@@ -10,7 +10,7 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['', `articles/${ARTICLE_ID}/`, `articles/${ARTICLE_ID}/zh-hant/`, 'sections/us-stocks/', `search/?q=${encodeURIComponent('云栖大会')}`];
 // The picture build (under /news/): figures, tables, quotes, notes, tags and thumbnails.
-const PICTURE_PAGES = [`articles/${PICTURE_ID}/`, `articles/${PICTURE_ID}/zh-hant/`, 'tags/yun-jisuan/'];
+const PICTURE_PAGES = [`articles/${PICTURE_ID}/`, `articles/${PICTURE_ID}/zh-hant/`, `tags/${encodeURIComponent('云计算')}/`];
 
 const site = useSite();
 let pictures: StaticServer | undefined;

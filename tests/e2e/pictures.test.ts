@@ -68,7 +68,7 @@ describe.each([
 ])('the picture article on a %s', (_, viewport) => {
   it('loads every page of it, in both scripts, with 0 console errors and 0 CSP violations', async () => {
     const w = await watchedPage(viewport);
-    for (const path of [`articles/${PICTURE_ID}/`, `articles/${PICTURE_ID}/zh-hant/`, '', 'tags/yun-jisuan/', 'sections/tech/']) {
+    for (const path of [`articles/${PICTURE_ID}/`, `articles/${PICTURE_ID}/zh-hant/`, '', `tags/${encodeURIComponent('云计算')}/`, 'sections/tech/']) {
       await w.page.goto(server.url + path);
       await w.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await settle(w.page);

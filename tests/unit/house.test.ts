@@ -69,6 +69,18 @@ describe('the house', () => {
     ]);
   });
 
+  it('an article page reads other content only through its page data, which its cache key hashes whole', () => {
+    // What the layout shows of other articles, tags, sections and the site comes from article-page.ts; a
+    // layout that read content on its own could show something the key does not cover: a stale reused page.
+    const articleFiles = (s: SourceFile) =>
+      s.file.startsWith('src/pages/articles/') || ['src/layouts/ArticleLayout.astro', 'src/components/TwinArticle.astro'].includes(s.file);
+    expect(sources.filter(articleFiles).length).toBeGreaterThanOrEqual(5);
+    const wrong = arrows(articleFiles).filter(
+      ({ target }) => target.startsWith('src/lib/content/') && !['src/lib/content/article-page.ts', 'src/lib/content/article-paths.ts'].includes(target),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('pages, layouts, components and integrations call a room by its top files, not its insides', () => {
     const wrong = arrows((s) => /^src\/(?:pages|layouts|components|integrations)\//.test(s.file) || s.file.startsWith('scripts/')).filter(({ target }) =>
       /^src\/(?:lib|client)\/[^/]+\/[^/]+\//.test(target),

@@ -1,14 +1,17 @@
 import type { Article } from './collection.ts';
 import { listArticles } from './collection.ts';
-import { slugFromTitle } from './slug.ts';
+import { ContentError } from './content-error.ts';
+import { tagSlug } from './tag-slug.ts';
 
 export interface Tag {
   name: string;
-  /** ASCII URL segment: toneless pinyin, numbered when two tags read alike (示例 / 事例). */
+  /** URL segment, from the name alone (tag-slug.ts). */
   slug: string;
   /** Newest first, as every listing. */
   articles: Article[];
 }
+
+const label = (article: Article | undefined) => (article ? (article.filePath ?? article.id) : '');
 
 let tags: Promise<Tag[]> | undefined;
 
@@ -19,15 +22,20 @@ export function listTags(): Promise<Tag[]> {
     for (const article of articles) {
       for (const name of new Set(article.data.tags ?? [])) byName.set(name, [...(byName.get(name) ?? []), article]);
     }
-    const taken = new Set<string>();
-    // Sorted by name so the numbering of twins never depends on article order.
-    return [...byName.keys()].sort().map((name) => {
-      const base = slugFromTitle(name).replace(/^article$/, 'tag');
-      let slug = base;
-      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-      taken.add(slug);
-      return { name, slug, articles: byName.get(name) ?? [] };
-    });
+    const list = [...byName.keys()].sort().map((name) => ({ name, slug: tagSlug(name), articles: byName.get(name) ?? [] }));
+    // Two names that differ only in punctuation or case ("C++" and "C#") would share one address.
+    const bySlug = new Map<string, Tag>();
+    const problems: string[] = [];
+    for (const tag of list) {
+      const other = bySlug.get(tag.slug);
+      if (other) {
+        problems.push(
+          `${label(tag.articles[0])}: "tags": "${tag.name}" and "${other.name}" (${label(other.articles[0])}) would share the address /tags/${tag.slug}/; rename one of them`,
+        );
+      } else bySlug.set(tag.slug, tag);
+    }
+    if (problems.length) throw new ContentError(problems);
+    return list;
   });
   return tags;
 }

@@ -32,7 +32,11 @@ export const articleUrl = (id: string, script: Script = 'zh-CN', own: Script = '
 export const sectionUrl = (slug: string) => pageUrl(`sections/${slug}`);
 export const searchUrl = () => pageUrl('search');
 /** Page n of a tag's listing (1 is the tag page). */
-export const tagPageUrl = (slug: string, n = 1) => (n === 1 ? pageUrl(`tags/${slug}`) : pageUrl(`tags/${slug}/page/${n}`));
+export const tagPageUrl = (slug: string, n = 1) => {
+  // A tag's slug may be Chinese (content/tag-slug.ts): an href carries it percent-encoded, as a browser sends it.
+  const segment = encodeURIComponent(slug);
+  return n === 1 ? pageUrl(`tags/${segment}`) : pageUrl(`tags/${segment}/page/${n}`);
+};
 
 /** Page n of the home listing (1 is the home page). */
 export const homePageUrl = (n: number) => (n === 1 ? homeUrl() : pageUrl(`page/${n}`));
