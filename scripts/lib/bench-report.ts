@@ -29,6 +29,8 @@ export interface Row {
   indexFiles: number;
   /** A full build of the same archive plus 20 new articles and one edited. */
   rebuild: number;
+  /** Related reading: ms counting key words (loader) and choosing the lists, in the build and the rebuild; article pages the rebuild rendered. */
+  related: { terms: number; lists: number; rebuildTerms: number; rebuildLists: number; rerendered: number; pages: number };
   rare: SearchTiming;
   tenth: SearchTiming;
   common: SearchTiming;
@@ -44,16 +46,22 @@ export function printTable(rows: Row[]) {
   console.log(
     '\n| articles | build s | rebuild s (÷ build) | peak memory | words (both scripts) | bundles | dist | index (files) | ' +
       'rare cold / warm ms (whole page) | 10% cold / warm ms (whole page) | common cold / warm ms (whole page) | plain Pagefind common cold / warm ms | ' +
-      'common whole warm ÷ plain | reader rare cold / warm ms (KB) |',
+      'common whole warm ÷ plain | reader rare cold / warm ms (KB) | related reading ms, build (÷ build) / rebuild | rebuild re-rendered article pages |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.n} | ${r.seconds.toFixed(1)} | ${r.rebuild.toFixed(1)} (${(r.rebuild / r.seconds).toFixed(2)}) | ${mb(r.peak)} | ${r.words} (${r.wordsBoth}) | ${r.bundles} | ${mb(r.dist)} | ${mb(r.index)} (${r.indexFiles}) | ` +
         `${both(r.rare)} | ${both(r.tenth)} | ${both(r.common)} | ${ms(r.plainCommon)} | ${(r.common.whole.warm / r.plainCommon.warm).toFixed(2)} | ` +
-        `${r.reader.cold.toFixed(0)} / ${r.reader.warm.toFixed(0)} (${(r.reader.bytes / 1024).toFixed(0)}) |`,
+        `${r.reader.cold.toFixed(0)} / ${r.reader.warm.toFixed(0)} (${(r.reader.bytes / 1024).toFixed(0)}) | ${relatedCell(r)} | ${r.related.rerendered} of ${r.related.pages} |`,
     );
   }
+}
+
+/** "7,900 (1.4%) / 900": key words plus lists, in the full build and in the rebuild. */
+function relatedCell({ related: r, seconds }: Row): string {
+  const build = r.terms + r.lists;
+  return `${build.toFixed(0)} (${((build / 1000 / seconds) * 100).toFixed(1)}%) / ${(r.rebuildTerms + r.rebuildLists).toFixed(0)}`;
 }
 
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
@@ -71,6 +79,8 @@ export function printJson(rows: Row[]) {
     bundles: r.bundles,
     dist_mb: round(r.dist / 1024 / 1024),
     rebuild_s: round(r.rebuild),
+    related_ms: { terms: r.related.terms, lists: r.related.lists, rebuild_terms: r.related.rebuildTerms, rebuild_lists: r.related.rebuildLists },
+    rebuild_rerendered_pages: r.related.rerendered,
     search: { rare: searchTiming(r.rare), tenth: searchTiming(r.tenth), common: searchTiming(r.common), plain_common: timing(r.plainCommon) },
   }));
   console.log(JSON.stringify({ sizes }));

@@ -16,6 +16,14 @@ export interface ScaleOptions {
   timeoutMs: number;
 }
 
+/** The related-reading times a build logged (articles-loader.ts, related-lists.ts). */
+function relatedTimes(output: string): { terms: number; lists: number } {
+  return {
+    terms: Number(/key words for related reading in (\d+) ms/.exec(output)?.[1] ?? Number.NaN),
+    lists: Number(/related reading for \d+ article\(s\) in (\d+) ms/.exec(output)?.[1] ?? Number.NaN),
+  };
+}
+
 /** What a newsroom does every day: 20 new articles (the newest) and one correction to an older one. */
 async function dailyChange(content: string, n: number, source: string, seed: number): Promise<void> {
   const digits = String(n).length;
@@ -69,11 +77,20 @@ export async function benchScale(tmp: string, { sizes, seed, runs, json, timeout
         index: index.bytes,
         indexFiles: index.files,
         rebuild: again.seconds,
+        related: (() => {
+          const [full, daily] = [relatedTimes(run.output), relatedTimes(again.output)];
+          // Every article has two pages (its own script and the twin); Astro says "(restored)" of those it copied.
+          const pages = 2 * (n + 20);
+          const restored = new Set([...again.output.matchAll(/(\/articles\/\S+?\.html) \(restored\)/g)].map((m) => m[1])).size;
+          return { terms: full.terms, lists: full.lists, rebuildTerms: daily.terms, rebuildLists: daily.lists, rerendered: pages - restored, pages };
+        })(),
         site,
       };
       built.push(size);
       console.log(
         `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), rebuild ${again.seconds.toFixed(1)} s, ` +
+          `related reading ${size.related.terms} + ${size.related.lists} ms (rebuild ${size.related.rebuildTerms} + ${size.related.rebuildLists} ms, ` +
+          `${size.related.rerendered} of ${size.related.pages} article pages rendered), ` +
           `peak ${mb(run.peakBytes)}, ${size.words} words, ${size.bundles} bundle(s), dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files`,
       );
       await rm(outDir, { recursive: true, force: true });

@@ -10,9 +10,11 @@ afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 const GOOD = '---\ntitle: "好文章"\nsection: "美股新闻"\n---\n\n正文。\n';
 
-async function contentFolder(name: string, articles: Record<string, string | Buffer>): Promise<string> {
+async function contentFolder(name: string, articles: Record<string, string | Buffer>, series: Record<string, string> = {}): Promise<string> {
   const dir = path.join(tmp, name);
   await mkdir(path.join(dir, 'articles'), { recursive: true });
+  await mkdir(path.join(dir, 'series'), { recursive: true });
+  for (const [file, text] of Object.entries(series)) await writeFile(path.join(dir, 'series', file), text);
   await writeFile(path.join(dir, 'sections.json'), JSON.stringify([{ slug: 'us-stocks', name: '美股新闻' }]));
   await writeFile(path.join(dir, 'site.json'), JSON.stringify({ name: '阅读', description: '测试', publisher: '阅读' }));
   for (const [file, text] of Object.entries(articles)) await writeFile(path.join(dir, 'articles', file), text);
@@ -40,6 +42,49 @@ describe('a bad content file stops the build', () => {
     expect(output).toMatch(/articles\/gbk\.md: not valid UTF-8/);
     expect(output).toMatch(/articles\/Fine\.md: file name: "Fine" is not an ASCII slug/);
     expect(output).not.toMatch(/articles\/fine\.md:/);
+  });
+
+  it('lists every problem with series, parts, related reading and sections in the same build as the fields, without stack traces', async () => {
+    const part = (extra: string) => `---\ntitle: "一篇"\nsection: "美股新闻"\n${extra}\n---\n\n正文。\n`;
+    const dir = await contentFolder(
+      'bad-refs',
+      {
+        // An editor's first try: a bad date, an unknown field and an unknown section, all at once.
+        'three-faults.md': '---\ntitle: "三处错"\nsection: "体育"\ndate: "十月底"\nfoo: 1\n---\n\n正文。\n',
+        'unknown-series.md': part('series: "no-such-series"'),
+        'part-one.md': part('series: "typhoon"\nseries_part: 1'),
+        'part-one-again.md': part('series: "typhoon"\nseries_part: 1'),
+        'lonely-part.md': part('series_part: 2'),
+        'missing-related.md': part('related: ["part-one", "gone-article"]'),
+        'self-related.md': part('related: ["self-related"]'),
+      },
+      {
+        'typhoon.md': '---\ntitle: "台风过后"\ndescription: "三篇报道。"\n---\n\n导语。\n',
+        'no-description.md': '---\ntitle: "没有简介"\n---\n',
+        'cover-no-alt.md': '---\ntitle: "封面"\ndescription: "有封面没有说明。"\ncover: "./cover.jpg"\n---\n',
+        'preparing.md': '---\ntitle: "筹备中"\ndescription: "还没有文章。"\n---\n',
+      },
+    );
+    const { code, output } = await buildSite({ outDir: path.join(tmp, 'out-refs'), contentDir: dir });
+    expect(code).not.toBe(0);
+    for (const line of [
+      /articles\/three-faults\.md: "date": expected YYYY-MM-DD, got "十月底"/,
+      /articles\/three-faults\.md: "foo": unknown field/,
+      /articles\/three-faults\.md: "section": unknown section "体育"/,
+      /articles\/unknown-series\.md: "series": no series "no-such-series"; start it as .*series\/no-such-series\.md or use one of: cover-no-alt, no-description, preparing, typhoon/,
+      /articles\/part-one\.md: "series_part": part 1 of "typhoon" is also .*articles\/part-one-again\.md|articles\/part-one-again\.md: "series_part": part 1 of "typhoon" is also .*articles\/part-one\.md/,
+      /articles\/lonely-part\.md: "series_part": given without "series"/,
+      /articles\/missing-related\.md: "related": no article "gone-article" \(no articles\/gone-article\.md or articles\/gone-article\/index\.md\)/,
+      /articles\/self-related\.md: "related": lists the article itself/,
+      /series\/no-description\.md: "description": required/,
+      /series\/cover-no-alt\.md: "cover_alt": required when "cover" is given/,
+      /series\/preparing\.md: no article has "series: preparing" yet/,
+    ]) {
+      expect(output).toMatch(line);
+    }
+    expect(output).toMatch(/10 content problems; fix these and build again/);
+    // Editors see file, field and fix, not where in our code the check ran.
+    expect(output).not.toMatch(/Stack trace|Location:|articles-loader\.ts/);
   });
 
   it('builds from the same kind of folder once the files are fixed (the failure is the content, not the setup)', async () => {

@@ -13,7 +13,7 @@ interface VnuMessage {
   message: string;
 }
 
-describe.each(['distRoot', 'distNews', 'distPictures'] as const)('W3C Nu HTML Checker on %s', (dist) => {
+describe.each(['distRoot', 'distNews', 'distPictures', 'distSeries'] as const)('W3C Nu HTML Checker on %s', (dist) => {
   it('finds 0 errors in any built page', async () => {
     const dir = inject(dist);
     const pages = (await listFiles(dir)).filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));

@@ -12,6 +12,7 @@ const CASES = [
   { name: 'under /news/ with SITE_URL', dist: 'distNews', base: '/news/', start: '', dirIndex: true, site: SITE_URL },
   { name: 'with URL_FORMAT=file on a host without /dir/ -> index.html', dist: 'distFile', base: '/', start: 'index.html', dirIndex: false },
   // The picture article links to its original on purpose: those are the only links out.
+  { name: 'of the series newsroom (series, archive, related reading)', dist: 'distSeries', base: '/news/', start: '', dirIndex: true, site: SITE_URL },
   { name: 'with the picture article (every srcset candidate)', dist: 'distPictures', base: '/news/', start: '', dirIndex: true, site: SITE_URL, linksOut: 'https://news.example.org/' },
 ] as const;
 

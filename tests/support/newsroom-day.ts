@@ -4,7 +4,7 @@
  * edit the site supports; each feature that adds a kind of content adds its
  * edits here.
  */
-import { copyFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { corpusFile, dateOf, rareTerm, writeCorpus } from '../../scripts/lib/corpus.ts';
 import { ROOT } from './build-site.ts';
@@ -21,6 +21,21 @@ const TAGS: Record<number, string[]> = { 0: ['示例'], 1: ['公式'], 2: ['权�
 const tagsOf = (k: number) => TAGS[k % 5] ?? [];
 
 export const file = (dir: string, k: number) => corpusFile(dir, k, DIGITS);
+const slug = (k: number) => `a-${String(k).padStart(DIGITS, '0')}`;
+
+/** Two series: one with part numbers, one ordered by date. */
+const SERIES = { storm: [2, 4, 6], year: [1, 3] };
+async function writeSeries(dir: string, name: string, title: string): Promise<void> {
+  await mkdir(path.join(dir, 'series'), { recursive: true });
+  const text = `---\ntitle: ${JSON.stringify(title)}\ndescription: "合成新闻库里的一组连续报道。"\n---\n\n编者按：这组报道持续跟踪同一件事。\n`;
+  await writeFile(path.join(dir, 'series', `${name}.md`), text);
+}
+/**
+ * Two articles in three pin their related reading (4 others, never the one the day deletes: an article
+ * pinning a deleted one is an error); the third keeps the computed list.
+ */
+const pinned = (k: number) =>
+  k % 3 === 0 ? undefined : [1, 2, 3, 4, 5].map((d) => (k + d) % N).filter((j) => j !== DAY.deleted && j !== k).slice(0, 4).map(slug);
 
 /** Rewrites one frontmatter line (or adds it before the closing ---). */
 async function setField(target: string, field: string, value: string | undefined): Promise<void> {
@@ -44,6 +59,16 @@ export async function writeNewsroom(dir: string): Promise<void> {
     await setField(file(dir, k), 'section', JSON.stringify(SECTIONS[k % 2]?.name));
     const tags = tagsOf(k);
     if (tags.length) await setField(file(dir, k), 'tags', JSON.stringify(tags));
+    const related = pinned(k);
+    if (related) await setField(file(dir, k), 'related', JSON.stringify(related));
+  }
+  await writeSeries(dir, 'storm', '台风过后');
+  await writeSeries(dir, 'year', '芯片这一年');
+  for (const [name, parts] of Object.entries(SERIES)) {
+    for (const [i, k] of parts.entries()) {
+      await setField(file(dir, k), 'series', name);
+      if (name === 'storm') await setField(file(dir, k), 'series_part', String(i + 1));
+    }
   }
   await cp(PICTURE_FIXTURE, path.join(dir, 'articles', PICTURE_ID), { recursive: true });
   await cp(path.join(ROOT, 'tests/fixtures/hant-article/index.md'), path.join(dir, 'articles', `${HANT_ID}.md`));
@@ -64,6 +89,8 @@ export const DAY = {
   newest: N,
   between: N + 1,
   homophone: '事例',
+  /** The article dated between two old ones becomes the storm series' fourth part; the year series is retitled. */
+  seriesTitle: '芯片产业这一年',
 };
 
 /** A newsroom's day: every kind of edit the site supports. */
@@ -76,6 +103,9 @@ export async function newsroomDay(dir: string): Promise<void> {
     await setField(file(dir, k), 'tags', JSON.stringify([DAY.homophone]));
   }
   await setField(file(dir, DAY.newest), 'date', '2026-12-06');
+  await setField(file(dir, DAY.between), 'series', 'storm');
+  await setField(file(dir, DAY.between), 'series_part', '4');
+  await writeSeries(dir, 'year', DAY.seriesTitle);
   await setField(file(dir, DAY.between), 'date', dateOf(10, N + 2));
   const corrected = file(dir, DAY.corrected);
   await writeFile(corrected, (await readFile(corrected, 'utf8')).replace(rareTerm(DAY.corrected), DAY.correctedTerm));

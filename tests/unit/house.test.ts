@@ -47,14 +47,15 @@ describe('the house', () => {
   });
 
   it('build-time rooms import only along the flow: content -> render -> pages -> search, publish', () => {
-    // Which room may import which: the content loader is the one place joining content and render
-    // (it renders each article once to check it); render takes hrefs from publish's urls.ts.
+    // Which room may import which: the content loaders join content and render (they render each
+    // article and series once to check it, and count its key words for related reading), as does the
+    // list of related reading; render takes hrefs from publish's urls.ts; publish renders feeds.
     const allowed: Record<string, string[]> = {
-      content: ['render/markdown.ts', 'render/pictures.ts'],
+      content: ['render/markdown.ts', 'render/pictures.ts', 'render/related.ts'],
       import: ['content/'],
       render: ['publish/urls.ts'],
       search: [],
-      publish: ['content/', 'search/build-logger.ts'],
+      publish: ['content/', 'render/', 'search/build-logger.ts'],
     };
     const wrong = arrows((s) => LIB_ROOMS.includes(roomOf(s.file, 'lib') ?? '')).filter(({ file, target }) => {
       if (!target.startsWith('src/') || roomOf(target, 'lib') === roomOf(file, 'lib')) return false;
@@ -62,10 +63,14 @@ describe('the house', () => {
       return !(allowed[roomOf(file, 'lib') ?? ''] ?? []).some((prefix) => inLib.startsWith(prefix));
     });
     expect(wrong).toEqual([]);
-    // Only the loader joins content and render.
+    // Only the loaders and the related-reading list join content and render.
     expect(arrows((s) => roomOf(s.file, 'lib') === 'content').filter(({ target }) => target.startsWith('src/lib/render/'))).toEqual([
       { file: 'src/lib/content/articles-loader.ts', target: 'src/lib/render/markdown.ts' },
       { file: 'src/lib/content/articles-loader.ts', target: 'src/lib/render/pictures.ts' },
+      { file: 'src/lib/content/articles-loader.ts', target: 'src/lib/render/related.ts' },
+      { file: 'src/lib/content/related-lists.ts', target: 'src/lib/render/related.ts' },
+      { file: 'src/lib/content/series-files.ts', target: 'src/lib/render/markdown.ts' },
+      { file: 'src/lib/content/series-files.ts', target: 'src/lib/render/pictures.ts' },
     ]);
   });
 
@@ -73,12 +78,16 @@ describe('the house', () => {
     // What the layout shows of other articles, tags, sections and the site comes from article-page.ts; a
     // layout that read content on its own could show something the key does not cover: a stale reused page.
     const articleFiles = (s: SourceFile) =>
-      s.file.startsWith('src/pages/articles/') || ['src/layouts/ArticleLayout.astro', 'src/components/TwinArticle.astro'].includes(s.file);
+      s.file.startsWith('src/pages/articles/') ||
+      ['src/layouts/ArticleLayout.astro', 'src/components/TwinArticle.astro', 'src/components/SeriesParts.astro', 'src/components/RelatedReading.astro'].includes(s.file);
     expect(sources.filter(articleFiles).length).toBeGreaterThanOrEqual(5);
     const wrong = arrows(articleFiles).filter(
       ({ target }) => target.startsWith('src/lib/content/') && !['src/lib/content/article-page.ts', 'src/lib/content/article-paths.ts'].includes(target),
     );
     expect(wrong).toEqual([]);
+    // The frame every page has (BaseLayout) reads the site only through site-chrome.ts, which article-page.ts carries whole.
+    const frame = (s: SourceFile) => ['src/layouts/BaseLayout.astro', 'src/components/SiteHeader.astro'].includes(s.file);
+    expect(arrows(frame).filter(({ target }) => target.startsWith('src/lib/content/') && target !== 'src/lib/content/site-chrome.ts')).toEqual([]);
   });
 
   it('pages, layouts, components and integrations call a room by its top files, not its insides', () => {

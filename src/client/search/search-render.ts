@@ -56,6 +56,9 @@ export function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIEle
   heading.append(link);
   const section = page.data.filters['section']?.[0];
   if (section) heading.append(el('span', 'yd-result-section', section));
+  // An article in a series says which: the series page's own result is labelled by its section, 专题.
+  const series = page.data.filters['series']?.[0];
+  if (series) heading.append(el('span', 'yd-result-series', fill(uiText().inSeries, { name: series })));
   const sections = el('ul', 'yd-hits');
   sections.append(...(page.hits.length > 0 ? page.hits.map((hit) => sectionEntry(hit, terms)) : looseEntries(page)));
   item.append(heading, sections);

@@ -10,6 +10,7 @@ import { SITE_BASE } from './pagefind-api.ts';
 export const UI_TEXT = {
   allSections: '全部栏目',
   section: '栏目',
+  inSeries: '专题：{name}',
   results: '搜索结果',
   close: '关闭',
   closeResults: '关闭搜索结果',

@@ -1,36 +1,49 @@
-import matter from 'gray-matter';
 import { articleSchema, type ArticleData } from './article-schema.ts';
 import { describeIssues } from './content-error.ts';
+import { readFrontmatter } from './frontmatter.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export type ParsedArticle = { ok: true; data: ArticleData; body: string } | { ok: false; problems: string[] };
+/**
+ * What an article points at in other files, read leniently from the raw
+ * frontmatter so it is checked (references.ts) in the same build as the
+ * file's own fields, even when one of those is wrong.
+ */
+export interface ArticleRefs {
+  series?: string | undefined;
+  series_part?: number | undefined;
+  related: string[];
+}
+
+export type ParsedArticle = { ok: true; data: ArticleData; body: string; refs: ArticleRefs } | { ok: false; problems: string[]; refs: ArticleRefs };
+
+const NO_REFS: ArticleRefs = { related: [] };
+
+export function refsOf(data: Record<string, unknown>): ArticleRefs {
+  const { series, series_part: part, related } = data;
+  return {
+    series: typeof series === 'string' && series.trim() !== '' ? series.trim() : undefined,
+    series_part: typeof part === 'number' ? part : undefined,
+    related: Array.isArray(related) ? related.filter((r): r is string => typeof r === 'string').map((r) => r.trim()) : [],
+  };
+}
 
 /**
  * One content file -> validated frontmatter + Markdown body, or every problem
  * found in it. `label` is the root-relative path used in messages.
  */
 export function parseArticleFile(bytes: Uint8Array, label: string, sectionNames: readonly string[]): ParsedArticle {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return { ok: false, problems: [`${label}: not valid UTF-8; save the file as UTF-8`] };
-  }
-  let parsed: { data: Record<string, unknown>; content: string };
-  try {
-    // The second argument turns off gray-matter's cache, which would hand back shared objects.
-    parsed = matter(text, {});
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ok: false, problems: [`${label}: frontmatter is not valid YAML: ${reason}`] };
-  }
+  const read = readFrontmatter(bytes, label);
+  if (!read.ok) return { ...read, refs: NO_REFS };
   const problems: string[] = [];
-  const result = articleSchema.safeParse(parsed.data);
-  if (!result.success) problems.push(...describeIssues(label, result.error.issues, parsed.data));
-  if (result.success && !sectionNames.includes(result.data.section)) {
-    problems.push(`${label}: "section": unknown section "${result.data.section}"; add it to sections.json or use one of: ${sectionNames.join('、')}`);
+  const result = articleSchema.safeParse(read.data);
+  if (!result.success) problems.push(...describeIssues(label, result.error.issues, read.data));
+  // Checked on the raw value: a bad date beside it must not hide an unknown section until the next build.
+  const { section } = read.data;
+  if (typeof section === 'string' && section.trim() !== '' && !sectionNames.includes(section.trim())) {
+    problems.push(`${label}: "section": unknown section "${section.trim()}"; add it to sections.json or use one of: ${sectionNames.join('、')}`);
   }
-  if (parsed.content.trim() === '') problems.push(`${label}: body: empty; an article needs text below the frontmatter`);
-  return result.success && problems.length === 0 ? { ok: true, data: result.data, body: parsed.content } : { ok: false, problems };
+  if (read.body.trim() === '') problems.push(`${label}: body: empty; an article needs text below the frontmatter`);
+  const refs = refsOf(read.data);
+  return result.success && problems.length === 0 ? { ok: true, data: result.data, body: read.body, refs } : { ok: false, problems, refs };
 }

@@ -1,6 +1,8 @@
 import { listArticles, ownScript, sectionNeighbours, type Article } from './collection.ts';
-import { readSections, type Section } from './sections.ts';
-import { readSite } from './site.ts';
+import { relatedArticles } from './related-lists.ts';
+import { seriesPlaces } from './series.ts';
+import type { Section } from './sections.ts';
+import { siteChrome, type SiteChrome } from './site-chrome.ts';
 import { tagSlugs } from './tags.ts';
 
 /** What a page shows of another article it links to. */
@@ -9,6 +11,16 @@ export interface LinkedArticle {
   title: string;
   /** The script it is written in: its link goes to its page in the reader's script. */
   own: 'zh-CN' | 'zh-Hant';
+}
+
+/** The series (专题) an article is part of, as its page shows it: the line under the title and the list at the end. */
+export interface SeriesOnPage {
+  id: string;
+  title: string;
+  /** 1-based. */
+  position: number;
+  /** Every part in reading order. */
+  parts: LinkedArticle[];
 }
 
 /**
@@ -27,13 +39,11 @@ export interface ArticlePage {
   /** The next newer and older article in the same section. */
   newer: LinkedArticle | undefined;
   older: LinkedArticle | undefined;
-  /**
-   * What the page shows of the site: its name (title and header), publisher
-   * (JSON-LD) and sections (the header's navigation). BaseLayout reads the
-   * same two files for every page; these are what an article page shows of them.
-   */
-  site: { name: string; publisher: string };
-  sections: Section[];
+  series: SeriesOnPage | undefined;
+  /** 相关阅读 (related-lists.ts), with their dates. */
+  related: (LinkedArticle & { date: string | undefined })[];
+  /** What every page shows of the site around its content (site-chrome.ts), as BaseLayout draws it. */
+  site: SiteChrome;
 }
 
 const linked = (article: Article | undefined): LinkedArticle | undefined =>
@@ -41,13 +51,20 @@ const linked = (article: Article | undefined): LinkedArticle | undefined =>
 
 /** Each article's page data, newest first; `written` keeps only the articles written in that script. */
 export async function articlePages(written?: 'zh-CN' | 'zh-Hant'): Promise<ArticlePage[]> {
-  const [articles, neighbours, slugs] = await Promise.all([listArticles(), sectionNeighbours(), tagSlugs()]);
-  const sections = readSections();
-  const { name, publisher } = readSite();
+  const [articles, neighbours, slugs, places, related] = await Promise.all([
+    listArticles(),
+    sectionNeighbours(),
+    tagSlugs(),
+    seriesPlaces(),
+    relatedArticles(),
+  ]);
+  const site = await siteChrome();
+  const sections = site.sections;
   return articles
     .filter((article) => !written || ownScript(article) === written)
     .map((article) => {
       const around = neighbours.get(article.id);
+      const place = places.get(article.id);
       return {
         article,
         own: ownScript(article),
@@ -55,8 +72,17 @@ export async function articlePages(written?: 'zh-CN' | 'zh-Hant'): Promise<Artic
         tags: (article.data.tags ?? []).map((name) => ({ name, slug: slugs.get(name) ?? '' })),
         newer: linked(around?.newer),
         older: linked(around?.older),
-        site: { name, publisher },
-        sections,
+        series: place && {
+          id: place.series.entry.id,
+          title: place.series.entry.data.title,
+          position: place.position,
+          parts: place.series.parts.flatMap((part) => linked(part) ?? []),
+        },
+        related: (related.get(article.id) ?? []).flatMap((other) => {
+          const link = linked(other);
+          return link ? [{ ...link, date: other.data.date }] : [];
+        }),
+        site,
       };
     });
 }

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 
-const text = () => z.string().trim().min(1, 'must not be empty');
+export const text = () => z.string().trim().min(1, 'must not be empty');
 
 // YAML turns an unquoted 2023-10-31 into a Date; either way we keep the plain day.
-const day = () =>
+export const day = () =>
   z.union([z.date(), z.string()]).transform((value, ctx) => {
     const plain = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(plain) || Number.isNaN(Date.parse(plain))) {
@@ -33,6 +33,12 @@ export const frontmatterFields = {
   source_url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   publisher: text().optional(),
   tags: z.array(text()).optional(),
+  /** The series (专题) the article is part of: the name of a file in content/series/ without .md. */
+  series: text().optional(),
+  /** Its place in the series (1, 2, 3…); without it, parts follow one another by date. */
+  series_part: z.number({ error: 'expected a whole number like 2' }).int('expected a whole number like 2').positive('expected 1 or more').optional(),
+  /** Articles (by file name) to offer first under 相关阅读; the rest are chosen by what articles share. */
+  related: z.array(text()).optional(),
   /** zh-Hant for an article written in traditional characters: shown as written, with a simplified twin. */
   lang: z.enum(['zh-CN', 'zh-Hant'], { error: 'expected "zh-CN" or "zh-Hant"' }).optional(),
   // The raw scrape the article was imported from, for provenance.

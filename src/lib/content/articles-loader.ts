@@ -3,10 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { parseArticleFile, SLUG_PATTERN } from './article-file.ts';
+import { parseArticleFile, refsOf, SLUG_PATTERN } from './article-file.ts';
 import { ContentError } from './content-error.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { checkPicture, type CheckedPicture } from '../render/pictures.ts';
+import { keyTerms } from '../render/related.ts';
+import { checkReferences, type ReferringFile } from './references.ts';
+import { readSeriesFiles } from './series-files.ts';
 import { sourceHash } from './source-hash.ts';
 import { contentDir, readSections } from './sections.ts';
 
@@ -39,10 +42,15 @@ export function articlesLoader(): Loader {
       const problems: string[] = [];
       const entries = [];
       const seen = new Map<string, string>();
+      // Series files are checked here too, so one build lists every problem in content/.
+      const seriesFiles = await readSeriesFiles(root);
+      problems.push(...seriesFiles.problems);
+      const referring: ReferringFile[] = [];
       // An entry the last build stored from the same bytes, sections and code is stored already:
       // at 10,000 articles, checking and rendering them all again is most of the content sync.
       const context = `\0${sectionNames.join('\n')}\0${sourceHash()}`;
       let reused = 0;
+      let termsMs = 0;
       for (const { id, file } of await findArticleFiles(dir)) {
         // Root-relative with forward slashes: Astro rejects absolute entry paths.
         const filePath = path.relative(root, file).split(path.sep).join('/');
@@ -58,9 +66,12 @@ export function articlesLoader(): Loader {
         // Pictures are checked every time: their files can change or go without the Markdown changing.
         if (stored?.digest === digest && stored.filePath === filePath && !stored.data.cover && (stored.data.pictures ?? []).length === 0) {
           reused++;
+          // What it points at is checked again: the files it names may have gone since.
+          referring.push({ id, filePath, refs: refsOf(stored.data) });
           continue;
         }
         const parsed = parseArticleFile(bytes, filePath, sectionNames);
+        referring.push({ id, filePath, refs: parsed.refs });
         if (!parsed.ok) {
           problems.push(...parsed.problems);
           continue;
@@ -82,12 +93,18 @@ export function articlesLoader(): Loader {
         }
         entries.push({ id, filePath, digest, data: parsed.data, body: parsed.body, rendered, pictures, cover });
       }
+      const references = checkReferences(referring, seriesFiles.slugs, (slug) => `${path.relative(root, path.join(contentDir, 'series', slug))}.md`);
+      problems.push(...references.problems);
+      for (const warning of references.warnings) logger.warn(warning);
       if (problems.length > 0) throw new ContentError(problems);
       if (seen.size === 0) throw new ContentError([`${path.relative(root, dir)}: no articles (*.md) found`]);
 
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       for (const { id, filePath, digest, data, body, rendered, pictures, cover } of entries) {
-        const { headings, charCount, lead } = rendered;
+        const { headings, charCount, lead, html } = rendered;
+        const started = performance.now();
+        const terms = keyTerms(html);
+        termsMs += performance.now() - started;
         store.set({
           id,
           // image() fields: Astro imports each picture and hands pages its ImageMetadata.
@@ -101,10 +118,15 @@ export function articlesLoader(): Loader {
           digest,
           // Pages render the body themselves (with encoded pictures, in either script), so the HTML is
           // not stored: at 10,000 articles it would double the store every build reads and writes.
-          rendered: { html: '', metadata: { headings, charCount, lead } },
+          // Its key words (render/related.ts) too: related reading compares every article's, and a
+          // daily rebuild then segments only the articles it renders, not the whole archive.
+          rendered: { html: '', metadata: { headings, charCount, lead, terms } },
         });
       }
-      logger.info(`${seen.size} article(s): ${entries.length} rendered with markdown-it, ${reused} unchanged since the last build`);
+      // The bench reads the key words' time (scripts/lib/bench-scale.ts).
+      logger.info(
+        `${seen.size} article(s): ${entries.length} rendered with markdown-it, ${reused} unchanged since the last build; key words for related reading in ${Math.round(termsMs)} ms`,
+      );
     },
   };
 }

@@ -8,6 +8,9 @@ export class ContentError extends Error {
     super(`${count}; fix these and build again:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
+    // An editor needs file, field and fix; Astro prints a stack's frames as "Location: …/articles-loader.ts"
+    // and "Stack trace:" under them, which point into our code, not the content.
+    this.stack = '';
   }
 }
 

@@ -15,6 +15,8 @@ export interface NewsArticleInput {
   sourceUrl?: string | undefined;
   /** Absolute URL of the cover (only when the site URL is known). */
   image?: string | undefined;
+  /** The series (专题) it is part of, and where. */
+  series?: { name: string; url?: string | undefined; position: number } | undefined;
 }
 
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
@@ -35,6 +37,49 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     ...(input.tags?.length ? { keywords: input.tags.join(',') } : {}),
     ...(input.sourceUrl ? { isBasedOn: input.sourceUrl } : {}),
     ...(input.image ? { image: input.image } : {}),
+    ...(input.series
+      ? {
+          isPartOf: { '@type': 'CreativeWorkSeries', name: input.series.name, ...(input.series.url ? { url: input.series.url } : {}) },
+          position: input.series.position,
+        }
+      : {}),
+  };
+}
+
+export interface SeriesInput {
+  name: string;
+  description: string;
+  language: string;
+  publisher: string;
+  url?: string | undefined;
+  image?: string | undefined;
+  /** Its parts in order, with absolute URLs when the site URL is known. */
+  parts: { headline: string; url?: string | undefined; date?: string | undefined }[];
+  /** The first and newest dates it covers. */
+  startDate?: string | undefined;
+  latest?: string | undefined;
+}
+
+/** schema.org CreativeWorkSeries for a series page: its parts as NewsArticles with their position. */
+export function creativeWorkSeries(input: SeriesInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CreativeWorkSeries',
+    name: input.name,
+    description: input.description,
+    inLanguage: input.language,
+    publisher: { '@type': 'Organization', name: input.publisher },
+    ...(input.url ? { url: input.url, mainEntityOfPage: input.url } : {}),
+    ...(input.image ? { image: input.image } : {}),
+    ...(input.startDate ? { startDate: input.startDate } : {}),
+    ...(input.latest ? { dateModified: input.latest } : {}),
+    hasPart: input.parts.map((part, i) => ({
+      '@type': 'NewsArticle',
+      headline: part.headline,
+      position: i + 1,
+      ...(part.url ? { url: part.url } : {}),
+      ...(part.date ? { datePublished: part.date } : {}),
+    })),
   };
 }
 

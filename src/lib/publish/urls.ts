@@ -32,13 +32,22 @@ export const articleUrl = (id: string, script: Script = 'zh-CN', own: Script = '
 export const sectionUrl = (slug: string) => pageUrl(`sections/${slug}`);
 export const searchUrl = () => pageUrl('search');
 /** Page n of a tag's listing (1 is the tag page). */
-export const tagPageUrl = (slug: string, n = 1) => {
-  // A tag's slug may be Chinese (content/tag-slug.ts): an href carries it percent-encoded, as a browser sends it.
-  const segment = encodeURIComponent(slug);
-  return n === 1 ? pageUrl(`tags/${segment}`) : pageUrl(`tags/${segment}/page/${n}`);
-};
+// A tag's slug may be Chinese (content/tag-slug.ts): written as is, a third of its percent-encoded bytes and
+// what a reader reads; the browser encodes it when it asks. tag-slug.ts leaves no character that ends a segment.
+export const tagPageUrl = (slug: string, n = 1) => (n === 1 ? pageUrl(`tags/${slug}`) : pageUrl(`tags/${slug}/page/${n}`));
 
 /** Page n of the home listing (1 is the home page). */
 export const homePageUrl = (n: number) => (n === 1 ? homeUrl() : pageUrl(`page/${n}`));
 /** Page n of a section's listing (1 is the section page). */
 export const sectionPageUrl = (slug: string, n: number) => (n === 1 ? sectionUrl(slug) : pageUrl(`sections/${slug}/page/${n}`));
+
+/** The list of every series (专题). */
+export const seriesIndexUrl = () => pageUrl('series');
+/** A series' page in `script` (series are written in simplified characters; /zh-hant/ is the twin). */
+export const seriesUrl = (slug: string, script: Script = 'zh-CN') => pageUrl(`series/${slug}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
+/** A series' own RSS feed. */
+export const seriesFeedUrl = (slug: string) => withBase(`series/${slug}/rss.xml`);
+/** The archive (归档): every year with its count. */
+export const archiveUrl = () => pageUrl('archive');
+/** Page n of a year of the archive ('undated' holds the articles without a date). */
+export const archiveYearUrl = (year: string, n = 1) => (n === 1 ? pageUrl(`archive/${year}`) : pageUrl(`archive/${year}/page/${n}`));

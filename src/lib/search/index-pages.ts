@@ -1,5 +1,6 @@
 /** The built article pages as the search index sees them: script, date and a hash of what Pagefind reads. */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { articleOf, type CurrentArticle } from './index-plan.ts';
@@ -22,6 +23,8 @@ interface PageFacts {
   lang: string | undefined;
   date: string;
   hash: string;
+  /** Whether it has a data-pagefind-body to index. */
+  indexed: boolean;
 }
 
 const BODY = Buffer.from('data-pagefind-body');
@@ -45,22 +48,29 @@ async function pageFacts(site: string, file: string): Promise<PageFacts> {
   const time = indexed.indexOf(TIME);
   const to = time < 0 ? -1 : indexed.indexOf('"', time + TIME.length);
   const date = to < 0 ? '' : indexed.subarray(time + TIME.length, to).toString('utf8');
-  return { file, lang, date, hash: createHash('sha256').update(`${lang}\n`).update(indexed).digest('hex').slice(0, 32) };
+  return { file, lang, date, indexed: body >= 0, hash: createHash('sha256').update(`${lang}\n`).update(indexed).digest('hex').slice(0, 32) };
 }
 
 /** The article pages of a built site, grouped by article (its page in its own script and its twin). */
 export async function currentArticles(site: string): Promise<CurrentArticle[]> {
-  const files = (await readdir(path.join(site, 'articles'), { recursive: true }))
-    .map((file) => `articles/${file.split(path.sep).join('/')}`)
-    .filter((file) => file.endsWith('.html'))
-    .sort();
+  const files: string[] = [];
+  // Series pages (专题) are searched too; the list of all series (series/index.html) is not.
+  for (const folder of ['articles', 'series']) {
+    if (!existsSync(path.join(site, folder))) continue;
+    files.push(
+      ...(await readdir(path.join(site, folder), { recursive: true }))
+        .map((file) => `${folder}/${file.split(path.sep).join('/')}`)
+        .filter((file) => file.endsWith('.html') && file !== 'series/index.html'),
+    );
+  }
+  files.sort();
   const facts: PageFacts[] = [];
   // A few hundred files open at a time: a 10,000-article site has 20,000 pages.
   for (let i = 0; i < files.length; i += 256) facts.push(...(await Promise.all(files.slice(i, i + 256).map((file) => pageFacts(site, file)))));
   const articles = new Map<string, CurrentArticle>();
   for (const page of facts) {
     const lang = LANGUAGES.find(({ locale }) => locale === page.lang)?.lang;
-    if (!lang) continue;
+    if (!lang || !page.indexed) continue;
     const id = articleOf(page.file);
     const article = articles.get(id) ?? { id, order: '', pages: {} };
     article.pages[page.file] = { hash: page.hash, lang };

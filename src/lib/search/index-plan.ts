@@ -59,8 +59,15 @@ export interface Plan<S extends Segment = Segment> {
   notes: string[];
 }
 
-/** The article a built page belongs to: articles/<slug>/… or articles/<slug>.html. */
-export const articleOf = (file: string) => file.split('/')[1]?.replace(/\.html$/, '') ?? file;
+/**
+ * The article a built page belongs to: articles/<slug>/… or articles/<slug>.html; a series
+ * page (series/<slug>/…) is indexed as an "article" of its own, named series/<slug>.
+ */
+export function articleOf(file: string): string {
+  const [folder, name] = file.split('/');
+  const slug = name?.replace(/\.html$/, '') ?? file;
+  return folder === 'series' ? `series/${slug}` : slug;
+}
 
 /** The articles a segment held, each with its page files. */
 function segmentArticles(segment: Segment): Map<string, string[]> {

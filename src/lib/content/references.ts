@@ -1,0 +1,57 @@
+import type { ArticleRefs } from './article-file.ts';
+
+/** One article's references as the loader saw them (freshly parsed or stored from the last build). */
+export interface ReferringFile {
+  id: string;
+  filePath: string;
+  refs: ArticleRefs;
+}
+
+export interface ReferenceCheck {
+  problems: string[];
+  warnings: string[];
+}
+
+/**
+ * What articles say about other files, checked across the newsroom: the
+ * series an article joins exists, its part number is its own, and the
+ * articles it pins as related exist and are not itself. A series nobody
+ * joins yet is a warning: editors may be preparing it.
+ */
+export function checkReferences(files: readonly ReferringFile[], seriesSlugs: ReadonlySet<string>, seriesFile: (slug: string) => string): ReferenceCheck {
+  const problems: string[] = [];
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const parts = new Map<string, string>();
+  const joined = new Set<string>();
+  for (const { id, filePath, refs } of files) {
+    if (refs.series !== undefined) {
+      if (!seriesSlugs.has(refs.series)) {
+        const known = [...seriesSlugs].sort();
+        problems.push(
+          `${filePath}: "series": no series "${refs.series}"; start it as ${seriesFile(refs.series)}${known.length ? ` or use one of: ${known.join(', ')}` : ''}`,
+        );
+      } else {
+        joined.add(refs.series);
+      }
+    }
+    if (refs.series_part !== undefined) {
+      if (refs.series === undefined) {
+        problems.push(`${filePath}: "series_part": given without "series"; name the series this is part ${refs.series_part} of`);
+      } else {
+        const key = `${refs.series}\0${refs.series_part}`;
+        const other = parts.get(key);
+        if (other) problems.push(`${filePath}: "series_part": part ${refs.series_part} of "${refs.series}" is also ${other}; give each part its own number`);
+        else parts.set(key, filePath);
+      }
+    }
+    for (const slug of refs.related) {
+      if (slug === id) problems.push(`${filePath}: "related": lists the article itself ("${slug}"); name other articles`);
+      else if (!byId.has(slug)) problems.push(`${filePath}: "related": no article "${slug}" (no articles/${slug}.md or articles/${slug}/index.md)`);
+    }
+  }
+  const warnings = [...seriesSlugs]
+    .filter((slug) => !joined.has(slug))
+    .sort()
+    .map((slug) => `${seriesFile(slug)}: no article has "series: ${slug}" yet; its page lists no parts`);
+  return { problems, warnings };
+}

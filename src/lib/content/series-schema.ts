@@ -1,0 +1,25 @@
+import { z } from 'astro/zod';
+import { day, text } from './article-schema.ts';
+
+/**
+ * The fields of a series (专题) file, content/series/<slug>.md; its body is
+ * the editors' introduction. Optional fields stay absent when not given.
+ */
+export const seriesFields = {
+  title: text(),
+  /** One or two sentences for listings and link previews. */
+  description: text(),
+  /** A picture beside the file, as for articles; checked by render/pictures.ts. */
+  cover: text().optional(),
+  cover_alt: text().optional(),
+  /** When the series was opened, if the editors say so; otherwise its parts date it. */
+  date: day().optional(),
+};
+
+export const seriesSchema = z.strictObject(seriesFields).superRefine((data, ctx) => {
+  if (data.cover !== undefined && data.cover_alt === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['cover_alt'], message: 'required when "cover" is given: describe the picture' });
+  }
+});
+
+export type SeriesData = z.infer<typeof seriesSchema>;

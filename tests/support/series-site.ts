@@ -1,0 +1,31 @@
+import { cp, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT } from './build-site.ts';
+
+export const SERIES_FIXTURE = path.join(ROOT, 'tests/fixtures/series-newsroom');
+/** The numbered series and its parts in order; the series ordered by date and its parts in date order. */
+export const TYPHOON = { slug: 'after-the-typhoon', title: '台风过后', parts: ['typhoon-night', 'typhoon-shelter', 'typhoon-rebuild'] };
+export const CHIPS = { slug: 'chip-year', title: '芯片这一年', parts: ['chip-talent', 'chip-export', 'chip-fab'] };
+/** Shares the typhoon tag and words with the typhoon series, in no series itself. */
+export const LEVEE = 'levee-repair';
+/** Pins levee-repair as its related reading. */
+export const PHONES = 'phone-prices';
+export const SEED = 'ali-yun-haishi-alibaba-de-na-duo-yun';
+export const SECTIONS = [
+  { slug: 'us-stocks', name: '美股新闻' },
+  { slug: 'society', name: '社会' },
+  { slug: 'tech', name: '科技' },
+];
+
+/**
+ * A small newsroom: the site's own content (the seed article, undated) plus
+ * the series-newsroom fixture (two series, seven more articles over three
+ * years), with the series cover beside its file.
+ */
+export async function seriesContent(dir: string): Promise<string> {
+  await cp(path.join(ROOT, 'content'), dir, { recursive: true });
+  await cp(SERIES_FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith('LICENSE.md') });
+  await cp(path.join(ROOT, 'tests/fixtures/picture-article/article/cover.jpg'), path.join(dir, 'series/chip-year-cover.jpg'));
+  await writeFile(path.join(dir, 'sections.json'), JSON.stringify(SECTIONS, null, 2));
+  return dir;
+}
