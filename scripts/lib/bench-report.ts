@@ -30,7 +30,7 @@ export interface Row {
   /** A full build of the same archive plus 20 new articles and one edited. */
   rebuild: number;
   /** Related reading: ms counting key words (loader) and choosing the lists, in the build and the rebuild; article pages the rebuild rendered. */
-  related: { terms: number; lists: number; rebuildTerms: number; rebuildLists: number; rerendered: number; pages: number };
+  related: { terms: number; lists: number; rebuildTerms: number; rebuildLists: number; rerendered: number; pages: number; why: string };
   rare: SearchTiming;
   tenth: SearchTiming;
   common: SearchTiming;
@@ -53,7 +53,7 @@ export function printTable(rows: Row[]) {
     console.log(
       `| ${r.n} | ${r.seconds.toFixed(1)} | ${r.rebuild.toFixed(1)} (${(r.rebuild / r.seconds).toFixed(2)}) | ${mb(r.peak)} | ${r.words} (${r.wordsBoth}) | ${r.bundles} | ${mb(r.dist)} | ${mb(r.index)} (${r.indexFiles}) | ` +
         `${both(r.rare)} | ${both(r.tenth)} | ${both(r.common)} | ${ms(r.plainCommon)} | ${(r.common.whole.warm / r.plainCommon.warm).toFixed(2)} | ` +
-        `${r.reader.cold.toFixed(0)} / ${r.reader.warm.toFixed(0)} (${(r.reader.bytes / 1024).toFixed(0)}) | ${relatedCell(r)} | ${r.related.rerendered} of ${r.related.pages} |`,
+        `${r.reader.cold.toFixed(0)} / ${r.reader.warm.toFixed(0)} (${(r.reader.bytes / 1024).toFixed(0)}) | ${relatedCell(r)} | ${r.related.rerendered} of ${r.related.pages} (${r.related.why}) |`,
     );
   }
 }
@@ -81,6 +81,7 @@ export function printJson(rows: Row[]) {
     rebuild_s: round(r.rebuild),
     related_ms: { terms: r.related.terms, lists: r.related.lists, rebuild_terms: r.related.rebuildTerms, rebuild_lists: r.related.rebuildLists },
     rebuild_rerendered_pages: r.related.rerendered,
+    rebuild_why: r.related.why,
     search: { rare: searchTiming(r.rare), tenth: searchTiming(r.tenth), common: searchTiming(r.common), plain_common: timing(r.plainCommon) },
   }));
   console.log(JSON.stringify({ sizes }));

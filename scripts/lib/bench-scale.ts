@@ -82,7 +82,9 @@ export async function benchScale(tmp: string, { sizes, seed, runs, json, timeout
           // Every article has two pages (its own script and the twin); Astro says "(restored)" of those it copied.
           const pages = 2 * (n + 20);
           const restored = new Set([...again.output.matchAll(/(\/articles\/\S+?\.html) \(restored\)/g)].map((m) => m[1])).size;
-          return { terms: full.terms, lists: full.lists, rebuildTerms: daily.terms, rebuildLists: daily.lists, rerendered: pages - restored, pages };
+          // Why (src/lib/content/page-changes.ts): new, article changed, neighbour changed, link target changed.
+          const why = /\[yuedu-pages\] .*?changed \((.*)\)/.exec(again.output)?.[1] ?? 'not reported';
+          return { terms: full.terms, lists: full.lists, rebuildTerms: daily.terms, rebuildLists: daily.lists, rerendered: pages - restored, pages, why };
         })(),
         site,
       };
@@ -90,7 +92,7 @@ export async function benchScale(tmp: string, { sizes, seed, runs, json, timeout
       console.log(
         `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), rebuild ${again.seconds.toFixed(1)} s, ` +
           `related reading ${size.related.terms} + ${size.related.lists} ms (rebuild ${size.related.rebuildTerms} + ${size.related.rebuildLists} ms, ` +
-          `${size.related.rerendered} of ${size.related.pages} article pages rendered), ` +
+          `${size.related.rerendered} of ${size.related.pages} article pages rendered; articles: ${size.related.why}), ` +
           `peak ${mb(run.peakBytes)}, ${size.words} words, ${size.bundles} bundle(s), dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files`,
       );
       await rm(outDir, { recursive: true, force: true });
