@@ -2,8 +2,9 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { frontmatterFields } from './lib/content/article-schema.ts';
 import { articlesLoader } from './lib/content/articles-loader.ts';
-import { seriesFields } from './lib/content/series-schema.ts';
-import { seriesLoader } from './lib/content/series-loader.ts';
+import { entryLoader } from './lib/content/entry-loader.ts';
+import { readSeriesFiles, seriesFields } from './lib/content/series-schema.ts';
+import { authorFields, readAuthorFiles } from './lib/content/author-schema.ts';
 
 /**
  * The stored entries: the checked frontmatter (article-schema.ts,
@@ -23,7 +24,11 @@ export const collections = {
       }),
   }),
   series: defineCollection({
-    loader: seriesLoader(),
+    loader: entryLoader('yuedu-series', 'cover', readSeriesFiles),
     schema: ({ image }) => z.object({ ...seriesFields, cover: image().optional(), pictures: z.array(image()) }),
+  }),
+  authors: defineCollection({
+    loader: entryLoader('yuedu-authors', 'photo', readAuthorFiles),
+    schema: ({ image }) => z.object({ ...authorFields, photo: image().optional(), pictures: z.array(image()) }),
   }),
 };

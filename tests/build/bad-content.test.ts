@@ -10,11 +10,18 @@ afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 const GOOD = '---\ntitle: "好文章"\nsection: "美股新闻"\n---\n\n正文。\n';
 
-async function contentFolder(name: string, articles: Record<string, string | Buffer>, series: Record<string, string> = {}): Promise<string> {
+async function contentFolder(
+  name: string,
+  articles: Record<string, string | Buffer>,
+  series: Record<string, string> = {},
+  authors: Record<string, string> = {},
+): Promise<string> {
   const dir = path.join(tmp, name);
   await mkdir(path.join(dir, 'articles'), { recursive: true });
   await mkdir(path.join(dir, 'series'), { recursive: true });
+  await mkdir(path.join(dir, 'authors'), { recursive: true });
   for (const [file, text] of Object.entries(series)) await writeFile(path.join(dir, 'series', file), text);
+  for (const [file, text] of Object.entries(authors)) await writeFile(path.join(dir, 'authors', file), text);
   await writeFile(path.join(dir, 'sections.json'), JSON.stringify([{ slug: 'us-stocks', name: '美股新闻' }]));
   await writeFile(path.join(dir, 'site.json'), JSON.stringify({ name: '阅读', description: '测试', publisher: '阅读' }));
   for (const [file, text] of Object.entries(articles)) await writeFile(path.join(dir, 'articles', file), text);
@@ -85,6 +92,41 @@ describe('a bad content file stops the build', () => {
     expect(output).toMatch(/10 content problems; fix these and build again/);
     // Editors see file, field and fix, not where in our code the check ran.
     expect(output).not.toMatch(/Stack trace|Location:|articles-loader\.ts/);
+  });
+
+  it('lists every problem with bylines and author files in the same build, and lets a Chinese name or an agency be a plain byline', async () => {
+    const article = (extra: string) => `---\ntitle: "一篇"\nsection: "美股新闻"\n${extra}\n---\n\n正文。\n`;
+    const dir = await contentFolder(
+      'bad-authors',
+      {
+        'both.md': article('author: "张三"\nauthors: ["李四"]'),
+        'long-role.md': article('authors: [{ name: "李四", role: "负责本文全部采访写作与事实核查工作的特约撰稿人" }]'),
+        'unknown-slug.md': article('authors: [wang-wu, "新华社", { name: "赵六", role: "编译" }]'),
+        'empty-list.md': article('authors: []'),
+        'fine-names.md': article('authors: ["蓝鲸财经", reuters, { name: zhang-san, role: "记者" }]'),
+      },
+      {},
+      {
+        'zhang-san.md': '---\nname: "张三"\n---\n',
+        'no-name.md': '---\ntitle: "记者"\n---\n',
+        'photo-no-alt.md': '---\nname: "李四"\nphoto: "./li-si.jpg"\n---\n',
+      },
+    );
+    const { code, output } = await buildSite({ outDir: path.join(tmp, 'out-authors'), contentDir: dir });
+    expect(code).not.toBe(0);
+    for (const line of [
+      /articles\/both\.md: "authors": given with "author": keep one/,
+      /articles\/long-role\.md: "authors\.0\.role": a role is at most 20 characters/,
+      /articles\/unknown-slug\.md: "authors": no author file "wang-wu"; add .*authors\/wang-wu\.md, or write the person's name/,
+      /articles\/empty-list\.md: "authors": list at least one name/,
+      /authors\/no-name\.md: "name": required/,
+      /authors\/photo-no-alt\.md: "photo_alt": required when "photo" is given/,
+    ]) {
+      expect(output).toMatch(line);
+    }
+    expect(output).toMatch(/6 content problems; fix these and build again/);
+    // A Chinese name, an agency and an ASCII word without a dash are names, not missing files.
+    expect(output).not.toMatch(/fine-names\.md|"新华社"|"赵六"/);
   });
 
   it('builds from the same kind of folder once the files are fixed (the failure is the content, not the setup)', async () => {

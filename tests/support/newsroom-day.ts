@@ -30,6 +30,13 @@ async function writeSeries(dir: string, name: string, title: string): Promise<vo
   const text = `---\ntitle: ${JSON.stringify(title)}\ndescription: "合成新闻库里的一组连续报道。"\n---\n\n编者按：这组报道持续跟踪同一件事。\n`;
   await writeFile(path.join(dir, 'series', `${name}.md`), text);
 }
+/** An author with a page, credited on every eighth article with a photographer who has none. */
+async function writeAuthor(dir: string, name: string): Promise<void> {
+  await mkdir(path.join(dir, 'authors'), { recursive: true });
+  await writeFile(path.join(dir, 'authors', 'wang-qiang.md'), `---\nname: ${JSON.stringify(name)}\ntitle: "记者"\n---\n\n本地新闻记者。\n`);
+}
+const credits = '[{ name: wang-qiang, role: "记者" }, { name: "李摄", role: "摄影" }]';
+
 /**
  * Two articles in three pin their related reading (4 others, never the one the day deletes: an article
  * pinning a deleted one is an error); the third keeps the computed list.
@@ -62,6 +69,8 @@ export async function writeNewsroom(dir: string): Promise<void> {
     const related = pinned(k);
     if (related) await setField(file(dir, k), 'related', JSON.stringify(related));
   }
+  await writeAuthor(dir, '王强');
+  for (let k = 1; k < N; k += 8) await setField(file(dir, k), 'authors', credits);
   await writeSeries(dir, 'storm', '台风过后');
   await writeSeries(dir, 'year', '芯片这一年');
   for (const [name, parts] of Object.entries(SERIES)) {
@@ -91,6 +100,8 @@ export const DAY = {
   homophone: '事例',
   /** The article dated between two old ones becomes the storm series' fourth part; the year series is retitled. */
   seriesTitle: '芯片产业这一年',
+  /** The author file's name changes: every page crediting them shows the new one. */
+  authorName: '王小强',
 };
 
 /** A newsroom's day: every kind of edit the site supports. */
@@ -106,6 +117,7 @@ export async function newsroomDay(dir: string): Promise<void> {
   await setField(file(dir, DAY.between), 'series', 'storm');
   await setField(file(dir, DAY.between), 'series_part', '4');
   await writeSeries(dir, 'year', DAY.seriesTitle);
+  await writeAuthor(dir, DAY.authorName);
   await setField(file(dir, DAY.between), 'date', dateOf(10, N + 2));
   const corrected = file(dir, DAY.corrected);
   await writeFile(corrected, (await readFile(corrected, 'utf8')).replace(rareTerm(DAY.corrected), DAY.correctedTerm));

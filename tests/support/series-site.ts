@@ -1,4 +1,4 @@
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './build-site.ts';
 
@@ -8,6 +8,9 @@ export const TYPHOON = { slug: 'after-the-typhoon', title: '台风过后', parts
 export const CHIPS = { slug: 'chip-year', title: '芯片这一年', parts: ['chip-talent', 'chip-export', 'chip-fab'] };
 /** Shares the typhoon tag and words with the typhoon series, in no series itself. */
 export const LEVEE = 'levee-repair';
+/** Bylines: a reporter and a photographer with author pages, a name without one, an agency. */
+export const LIN = { slug: 'lin-xiaoyu', name: '林晓雨', title: '资深记者', articles: ['typhoon-shelter', 'typhoon-night'] };
+export const CHEN = { slug: 'chen-mo', name: '陈默', title: '摄影记者', articles: ['typhoon-night', 'chip-fab'] };
 /** Pins levee-repair as its related reading. */
 export const PHONES = 'phone-prices';
 export const SEED = 'ali-yun-haishi-alibaba-de-na-duo-yun';
@@ -26,6 +29,9 @@ export async function seriesContent(dir: string): Promise<string> {
   await cp(path.join(ROOT, 'content'), dir, { recursive: true });
   await cp(SERIES_FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith('LICENSE.md') });
   await cp(path.join(ROOT, 'tests/fixtures/picture-article/article/cover.jpg'), path.join(dir, 'series/chip-year-cover.jpg'));
+  await cp(path.join(ROOT, 'tests/fixtures/picture-article/article/yunqi-hall.jpg'), path.join(dir, 'authors/lin-xiaoyu.jpg'));
   await writeFile(path.join(dir, 'sections.json'), JSON.stringify(SECTIONS, null, 2));
+  const site = JSON.parse(await readFile(path.join(dir, 'site.json'), 'utf8')) as Record<string, unknown>;
+  await writeFile(path.join(dir, 'site.json'), JSON.stringify({ ...site, organizations: ['新华社'] }, null, 2));
   return dir;
 }

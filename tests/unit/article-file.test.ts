@@ -8,12 +8,12 @@ const parse = (text: string) => parseArticleFile(new TextEncoder().encode(text),
 describe('parseArticleFile', () => {
   it('accepts a file with title and section and no invented author or date', () => {
     const result = parse('---\ntitle: "标题"\nsection: "美股新闻"\n---\n\n正文。\n');
-    expect(result).toEqual({ ok: true, data: { title: '标题', section: '美股新闻' }, body: '\n正文。\n', refs: { related: [] } });
+    expect(result).toEqual({ ok: true, data: { title: '标题', section: '美股新闻' }, body: '\n正文。\n', refs: { related: [], authors: [] } });
   });
 
   it('names the file and the field when title is missing', () => {
     const result = parse('---\nsection: "美股新闻"\n---\n\n正文。\n');
-    expect(result).toEqual({ ok: false, problems: [`${FILE}: "title": required`], refs: { related: [] } });
+    expect(result).toEqual({ ok: false, problems: [`${FILE}: "title": required`], refs: { related: [], authors: [] } });
   });
 
   it('names the field with the wrong type and every other problem too', () => {
@@ -34,7 +34,7 @@ describe('parseArticleFile', () => {
 
   it('rejects a section the newsroom does not have', () => {
     const result = parse('---\ntitle: 标题\nsection: 体育\n---\n\n正文。\n');
-    expect(result).toEqual({ ok: false, problems: [expect.stringContaining(`${FILE}: "section": unknown section "体育"`)], refs: { related: [] } });
+    expect(result).toEqual({ ok: false, problems: [expect.stringContaining(`${FILE}: "section": unknown section "体育"`)], refs: { related: [], authors: [] } });
   });
 
   it('reports an unknown section in the same pass as a bad date and an unknown field, not a build later', () => {
@@ -47,9 +47,11 @@ describe('parseArticleFile', () => {
   });
 
   it('hands the series and related articles it names to the cross-file check, even when a field is wrong', () => {
-    const result = parse('---\ntitle: 标题\nsection: 美股新闻\ndate: 十月底\nseries: taifeng\nseries_part: 2\nrelated: [a-1, a-2]\n---\n\n正文。\n');
+    const result = parse(
+      '---\ntitle: 标题\nsection: 美股新闻\ndate: 十月底\nseries: taifeng\nseries_part: 2\nrelated: [a-1, a-2]\nauthors: [zhang-san, { name: 李四, role: 摄影 }]\n---\n\n正文。\n',
+    );
     expect(result.ok).toBe(false);
-    expect(result.refs).toEqual({ series: 'taifeng', series_part: 2, related: ['a-1', 'a-2'] });
+    expect(result.refs).toEqual({ series: 'taifeng', series_part: 2, related: ['a-1', 'a-2'], authors: ['zhang-san', '李四'] });
   });
 
   it('asks for a whole number as the part of a series', () => {
@@ -61,20 +63,20 @@ describe('parseArticleFile', () => {
     expect(parse('---\ntitle: 标题\nsection: 美股新闻\n---\n\n  \n')).toEqual({
       ok: false,
       problems: [expect.stringContaining(`${FILE}: body: empty`)],
-      refs: { related: [] },
+      refs: { related: [], authors: [] },
     });
   });
 
   it('rejects a file that is not UTF-8', () => {
     const gbk = new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xb1, 0xea, 0xcc, 0xe2]);
-    expect(parseArticleFile(gbk, FILE, SECTIONS)).toEqual({ ok: false, problems: [expect.stringContaining(`${FILE}: not valid UTF-8`)], refs: { related: [] } });
+    expect(parseArticleFile(gbk, FILE, SECTIONS)).toEqual({ ok: false, problems: [expect.stringContaining(`${FILE}: not valid UTF-8`)], refs: { related: [], authors: [] } });
   });
 
   it('reports broken YAML with the file name', () => {
     expect(parse('---\ntitle: [unclosed\n---\n\n正文\n')).toEqual({
       ok: false,
       problems: [expect.stringContaining(`${FILE}: frontmatter is not valid YAML`)],
-      refs: { related: [] },
+      refs: { related: [], authors: [] },
     });
   });
 });

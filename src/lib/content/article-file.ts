@@ -13,18 +13,22 @@ export interface ArticleRefs {
   series?: string | undefined;
   series_part?: number | undefined;
   related: string[];
+  /** The names in `authors`, as written: those that look like a file's name must have one. */
+  authors: string[];
 }
 
 export type ParsedArticle = { ok: true; data: ArticleData; body: string; refs: ArticleRefs } | { ok: false; problems: string[]; refs: ArticleRefs };
 
-const NO_REFS: ArticleRefs = { related: [] };
+const NO_REFS: ArticleRefs = { related: [], authors: [] };
 
 export function refsOf(data: Record<string, unknown>): ArticleRefs {
-  const { series, series_part: part, related } = data;
+  const { series, series_part: part, related, authors } = data;
+  const names = Array.isArray(authors) ? authors.map((a: unknown) => (typeof a === 'object' && a !== null ? (a as Record<string, unknown>)['name'] : a)) : [];
   return {
     series: typeof series === 'string' && series.trim() !== '' ? series.trim() : undefined,
     series_part: typeof part === 'number' ? part : undefined,
     related: Array.isArray(related) ? related.filter((r): r is string => typeof r === 'string').map((r) => r.trim()) : [],
+    authors: names.filter((n): n is string => typeof n === 'string').map((n) => n.trim()),
   };
 }
 

@@ -1,4 +1,5 @@
 import { listArticles, ownScript, sectionNeighbours, type Article } from './collection.ts';
+import { articleBylines, type Byline } from './authors.ts';
 import { relatedArticles } from './related-lists.ts';
 import { seriesPlaces } from './series.ts';
 import type { Section } from './sections.ts';
@@ -35,6 +36,8 @@ export interface ArticlePage {
   article: Article;
   own: 'zh-CN' | 'zh-Hant';
   section: Section | undefined;
+  /** Who is credited, in order, with their roles and author pages. */
+  bylines: Byline[];
   tags: { name: string; slug: string }[];
   /** The next newer and older article in the same section. */
   newer: LinkedArticle | undefined;
@@ -58,6 +61,7 @@ export async function articlePages(written?: 'zh-CN' | 'zh-Hant'): Promise<Artic
     seriesPlaces(),
     relatedArticles(),
   ]);
+  const credits = await articleBylines();
   const site = await siteChrome();
   const sections = site.sections;
   return articles
@@ -69,6 +73,7 @@ export async function articlePages(written?: 'zh-CN' | 'zh-Hant'): Promise<Artic
         article,
         own: ownScript(article),
         section: sections.find((s) => s.name === article.data.section),
+        bylines: credits.get(article.id) ?? [],
         tags: (article.data.tags ?? []).map((name) => ({ name, slug: slugs.get(name) ?? '' })),
         newer: linked(around?.newer),
         older: linked(around?.older),

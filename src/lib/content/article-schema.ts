@@ -20,7 +20,16 @@ export const day = () =>
 export const frontmatterFields = {
   title: text(),
   section: text(),
+  /** One byline with no page; `authors` is the full form. */
   author: text().optional(),
+  /**
+   * The people and organisations credited, in order: an author file's name
+   * (zhang-san), a name with no file ("蓝鲸财经"), or either with a role.
+   */
+  authors: z
+    .array(z.union([text(), z.strictObject({ name: text(), role: text().max(20, 'a role is at most 20 characters, like 记者 or 特约撰稿人').optional() })]))
+    .min(1, 'list at least one name, or leave the field out')
+    .optional(),
   date: day().optional(),
   /** The day the article was last changed, when the source says so. */
   updated: day().optional(),
@@ -52,6 +61,11 @@ function coverNeedsAlt(data: { cover?: string | undefined; cover_alt?: string | 
   }
 }
 
-export const articleSchema = z.strictObject(frontmatterFields).superRefine(coverNeedsAlt);
+export const articleSchema = z.strictObject(frontmatterFields).superRefine((data, ctx) => {
+  coverNeedsAlt(data, ctx);
+  if (data.author !== undefined && data.authors !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['authors'], message: 'given with "author": keep one; "authors" can hold that name too' });
+  }
+});
 
 export type ArticleData = z.infer<typeof articleSchema>;

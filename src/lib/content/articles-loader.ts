@@ -9,7 +9,8 @@ import { renderMarkdown } from '../render/markdown.ts';
 import { checkPicture, type CheckedPicture } from '../render/pictures.ts';
 import { keyTerms } from '../render/related.ts';
 import { checkReferences, type ReferringFile } from './references.ts';
-import { readSeriesFiles } from './series-files.ts';
+import { readAuthorFiles } from './author-schema.ts';
+import { readSeriesFiles } from './series-schema.ts';
 import { sourceHash } from './source-hash.ts';
 import { contentDir, readSections } from './sections.ts';
 
@@ -43,8 +44,8 @@ export function articlesLoader(): Loader {
       const entries = [];
       const seen = new Map<string, string>();
       // Series files are checked here too, so one build lists every problem in content/.
-      const seriesFiles = await readSeriesFiles(root);
-      problems.push(...seriesFiles.problems);
+      const [seriesFiles, authorFiles] = await Promise.all([readSeriesFiles(root), readAuthorFiles(root)]);
+      problems.push(...seriesFiles.problems, ...authorFiles.problems);
       const referring: ReferringFile[] = [];
       // An entry the last build stored from the same bytes, sections and code is stored already:
       // at 10,000 articles, checking and rendering them all again is most of the content sync.
@@ -93,7 +94,11 @@ export function articlesLoader(): Loader {
         }
         entries.push({ id, filePath, digest, data: parsed.data, body: parsed.body, rendered, pictures, cover });
       }
-      const references = checkReferences(referring, seriesFiles.slugs, (slug) => `${path.relative(root, path.join(contentDir, 'series', slug))}.md`);
+      const references = checkReferences(referring, {
+        series: seriesFiles.slugs,
+        authors: authorFiles.slugs,
+        fileOf: (folder, slug) => `${path.relative(root, path.join(contentDir, folder, slug))}.md`,
+      });
       problems.push(...references.problems);
       for (const warning of references.warnings) logger.warn(warning);
       if (problems.length > 0) throw new ContentError(problems);

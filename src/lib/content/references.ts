@@ -12,13 +12,27 @@ export interface ReferenceCheck {
   warnings: string[];
 }
 
+/** What exists beside the articles: the file names of content/series/ and content/authors/. */
+export interface KnownFiles {
+  series: ReadonlySet<string>;
+  authors: ReadonlySet<string>;
+  /** How messages name a file of that folder, e.g. content/series/x.md. */
+  fileOf: (folder: 'series' | 'authors', slug: string) => string;
+}
+
+/** A byline written like a file name (ASCII with a dash, zhang-san) names an author file; anything else is a name. */
+export const LOOKS_LIKE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
+
 /**
  * What articles say about other files, checked across the newsroom: the
- * series an article joins exists, its part number is its own, and the
- * articles it pins as related exist and are not itself. A series nobody
- * joins yet is a warning: editors may be preparing it.
+ * series an article joins exists, its part number is its own, the articles
+ * it pins as related exist and are not itself, and a byline written like a
+ * file name has an author file. A series nobody joins yet is a warning:
+ * editors may be preparing it.
  */
-export function checkReferences(files: readonly ReferringFile[], seriesSlugs: ReadonlySet<string>, seriesFile: (slug: string) => string): ReferenceCheck {
+export function checkReferences(files: readonly ReferringFile[], known: KnownFiles): ReferenceCheck {
+  const seriesSlugs = known.series;
+  const seriesFile = (slug: string) => known.fileOf('series', slug);
   const problems: string[] = [];
   const byId = new Map(files.map((f) => [f.id, f]));
   const parts = new Map<string, string>();
@@ -42,6 +56,11 @@ export function checkReferences(files: readonly ReferringFile[], seriesSlugs: Re
         const other = parts.get(key);
         if (other) problems.push(`${filePath}: "series_part": part ${refs.series_part} of "${refs.series}" is also ${other}; give each part its own number`);
         else parts.set(key, filePath);
+      }
+    }
+    for (const name of refs.authors) {
+      if (LOOKS_LIKE_SLUG.test(name) && !known.authors.has(name)) {
+        problems.push(`${filePath}: "authors": no author file "${name}"; add ${known.fileOf('authors', name)}, or write the person's name`);
       }
     }
     for (const slug of refs.related) {

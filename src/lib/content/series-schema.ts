@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { day, text } from './article-schema.ts';
+import { readEntryFiles, type EntryFiles } from './entry-files.ts';
 
 /**
  * The fields of a series (专题) file, content/series/<slug>.md; its body is
@@ -23,3 +24,11 @@ export const seriesSchema = z.strictObject(seriesFields).superRefine((data, ctx)
 });
 
 export type SeriesData = z.infer<typeof seriesSchema>;
+
+let read: Promise<EntryFiles<SeriesData>> | undefined;
+
+/** content/series/*.md, read and checked once per build (entry-files.ts). */
+export function readSeriesFiles(root: string): Promise<EntryFiles<SeriesData>> {
+  read ??= readEntryFiles(root, { folder: 'series', example: 'after-the-typhoon', schema: seriesSchema, pictureField: 'cover' });
+  return read;
+}

@@ -8,6 +8,8 @@ const siteSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty'),
   description: z.string().trim().min(1, 'must not be empty'),
   publisher: z.string().trim().min(1, 'must not be empty'),
+  /** Bylines that name a newsroom or agency (新华社), not a person: Organization in JSON-LD. */
+  organizations: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
 });
 
 export type SiteConfig = z.infer<typeof siteSchema>;

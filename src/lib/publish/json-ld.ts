@@ -7,7 +7,8 @@ export interface NewsArticleInput {
   publisher: string;
   description: string;
   url?: string | undefined;
-  author?: string | undefined;
+  /** The bylines in order; a photographer (摄影) is a contributor, not an author. */
+  credits?: readonly Credit[] | undefined;
   date?: string | undefined;
   updated?: string | undefined;
   tags?: readonly string[] | undefined;
@@ -17,6 +18,28 @@ export interface NewsArticleInput {
   image?: string | undefined;
   /** The series (专题) it is part of, and where. */
   series?: { name: string; url?: string | undefined; position: number } | undefined;
+}
+
+export interface Credit {
+  name: string;
+  role?: string | undefined;
+  /** Absolute URL of the author's page, when there is one and the site URL is known. */
+  url?: string | undefined;
+  jobTitle?: string | undefined;
+  organization: boolean;
+}
+
+const PHOTOGRAPHER = /^(?:摄影|攝影|图片|圖片|摄)$/;
+
+const agent = (credit: Credit) =>
+  credit.organization
+    ? { '@type': 'Organization', name: credit.name, ...(credit.url ? { url: credit.url } : {}) }
+    : { '@type': 'Person', name: credit.name, ...(credit.url ? { url: credit.url } : {}), ...(credit.jobTitle ? { jobTitle: credit.jobTitle } : {}) };
+
+function credited(credits: readonly Credit[] = []): Record<string, unknown> {
+  const authors = credits.filter((c) => !PHOTOGRAPHER.test(c.role ?? '')).map(agent);
+  const contributors = credits.filter((c) => PHOTOGRAPHER.test(c.role ?? '')).map(agent);
+  return { ...(authors.length ? { author: authors } : {}), ...(contributors.length ? { contributor: contributors } : {}) };
 }
 
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
@@ -31,7 +54,7 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     wordCount: input.charCount,
     publisher: { '@type': 'Organization', name: input.publisher },
     ...(input.url ? { url: input.url, mainEntityOfPage: input.url } : {}),
-    ...(input.author ? { author: { '@type': 'Person', name: input.author } } : {}),
+    ...credited(input.credits),
     ...(input.date ? { datePublished: input.date } : {}),
     ...(input.updated ? { dateModified: input.updated } : {}),
     ...(input.tags?.length ? { keywords: input.tags.join(',') } : {}),
@@ -94,4 +117,34 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+export interface ProfileInput {
+  name: string;
+  jobTitle?: string | undefined;
+  description?: string | undefined;
+  url?: string | undefined;
+  image?: string | undefined;
+  /** The author's pages elsewhere (their links). */
+  sameAs: readonly string[];
+  language: string;
+}
+
+/** schema.org ProfilePage for an author page, its Person the main entity. */
+export function profilePage(input: ProfileInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    inLanguage: input.language,
+    ...(input.url ? { url: input.url } : {}),
+    mainEntity: {
+      '@type': 'Person',
+      name: input.name,
+      ...(input.jobTitle ? { jobTitle: input.jobTitle } : {}),
+      ...(input.description ? { description: input.description } : {}),
+      ...(input.url ? { url: input.url } : {}),
+      ...(input.image ? { image: input.image } : {}),
+      ...(input.sameAs.length ? { sameAs: [...input.sameAs] } : {}),
+    },
+  };
 }

@@ -51,3 +51,9 @@ export const seriesFeedUrl = (slug: string) => withBase(`series/${slug}/rss.xml`
 export const archiveUrl = () => pageUrl('archive');
 /** Page n of a year of the archive ('undated' holds the articles without a date). */
 export const archiveYearUrl = (year: string, n = 1) => (n === 1 ? pageUrl(`archive/${year}`) : pageUrl(`archive/${year}/page/${n}`));
+
+/** Everyone with an author page. */
+export const authorsIndexUrl = () => pageUrl('authors');
+/** An author's page in `script` (its twin is /zh-hant/), or page n of their articles. */
+export const authorUrl = (slug: string, script: Script = 'zh-CN') => pageUrl(`authors/${slug}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
+export const authorPageUrl = (slug: string, n: number) => (n === 1 ? authorUrl(slug) : pageUrl(`authors/${slug}/page/${n}`));

@@ -1,0 +1,34 @@
+import { z } from 'astro/zod';
+import { text } from './article-schema.ts';
+import { readEntryFiles, type EntryFiles } from './entry-files.ts';
+
+/**
+ * The fields of an author file, content/authors/<slug>.md; its body is the
+ * bio. Optional fields stay absent when not given: we never invent a title.
+ */
+export const authorFields = {
+  name: text(),
+  /** 职务, e.g. 资深记者. */
+  title: text().optional(),
+  /** A picture beside the file; checked by render/pictures.ts. */
+  photo: text().optional(),
+  photo_alt: text().optional(),
+  /** Elsewhere on the web: shown as links with rel="me". */
+  links: z.array(z.strictObject({ label: text(), url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }) })).optional(),
+};
+
+export const authorSchema = z.strictObject(authorFields).superRefine((data, ctx) => {
+  if (data.photo !== undefined && data.photo_alt === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['photo_alt'], message: 'required when "photo" is given: describe the picture' });
+  }
+});
+
+export type AuthorData = z.infer<typeof authorSchema>;
+
+let read: Promise<EntryFiles<AuthorData>> | undefined;
+
+/** content/authors/*.md, read and checked once per build (entry-files.ts). */
+export function readAuthorFiles(root: string): Promise<EntryFiles<AuthorData>> {
+  read ??= readEntryFiles(root, { folder: 'authors', example: 'zhang-san', schema: authorSchema, pictureField: 'photo' });
+  return read;
+}
