@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,6 +50,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+    // With CI set, Astro's logger colours its lines (picocolors turns colour on for CI): tests read the words.
+    child.on('close', (code) => resolve({ code, output: stripVTControlCharacters(output) }));
   });
 }
