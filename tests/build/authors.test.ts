@@ -102,3 +102,48 @@ describe('an author page', () => {
     for (const url of ['authors/', `authors/${LIN.slug}/`, `authors/${LIN.slug}/zh-hant/`]) expect(sitemap).toContain(`${SITE_URL}${BASE}${url}<`);
   });
 });
+
+describe("an editor's note and corrections", () => {
+  it('show the note in its own block above the body, in the searchable text, in both scripts', async () => {
+    const doc = await page(`articles/${LEVEE}/index.html`);
+    const note = doc.querySelector('[data-pagefind-body] .yd-editor-note');
+    expect(text(note)).toBe('编者按：本文发表后，东港市水利局补充了工程预算的数字，见文末更正。');
+    expect(note?.querySelector('strong:nth-of-type(2)')?.textContent).toBe('工程预算');
+    expect(note?.closest('[data-pagefind-ignore]')).toBeNull();
+    // Above the body: before the first paragraph of the prose.
+    const html = doc.toString();
+    expect(html.indexOf('yd-editor-note')).toBeLessThan(html.indexOf('yd-prose'));
+    expect(text((await page(`articles/${LEVEE}/zh-hant/index.html`)).querySelector('.yd-editor-note'))).toBe('編者按：本文發表後，東港市水利局補充了工程預算的數字，見文末更正。');
+  });
+
+  it('say under the byline when the article was last corrected, linking to the 更正 block, which lists each correction newest first', async () => {
+    const doc = await page(`articles/${LEVEE}/index.html`);
+    const notice = doc.querySelector('.yd-article-header .yd-corrected a');
+    expect(text(notice)).toBe('本文已于 2024-10-08 更正');
+    expect(notice?.getAttribute('href')).toBe('#yd-corrections');
+    const block = doc.querySelector('#yd-corrections');
+    expect(text(block?.querySelector('h2'))).toBe('更正');
+    expect(block?.querySelectorAll('li').map(text)).toEqual(['2024-10-08 施工单位的名称已改正。', '2024-10-05 新堤段加高的高度应为一米，初版误作两米。']);
+    expect(block?.querySelector('a[href="/news/corrections/"]')).not.toBeNull();
+  });
+
+  it('are CorrectionComments in JSON-LD, the newest correction the dateModified', async () => {
+    const data = jsonLd(await page(`articles/${LEVEE}/index.html`));
+    expect(data['dateModified']).toBe('2024-10-08');
+    expect(data['correction']).toEqual([
+      { '@type': 'CorrectionComment', datePublished: '2024-10-05', text: '新堤段加高的高度应为一米，初版误作两米。' },
+      { '@type': 'CorrectionComment', datePublished: '2024-10-08', text: '施工单位的名称已改正。' },
+    ]);
+    // An article never corrected says nothing of it.
+    const night = await page(`articles/${NIGHT}/index.html`);
+    expect(night.querySelector('.yd-corrected, #yd-corrections')).toBeNull();
+    expect(jsonLd(night)['correction']).toBeUndefined();
+  });
+
+  it('are listed on /corrections/, newest first, each with its article', async () => {
+    const doc = await page('corrections/index.html');
+    const items = doc.querySelectorAll('.yd-corrections-record > li');
+    expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual(['2024-10-08', '2024-10-05']);
+    for (const li of items) expect(li.querySelector('h2 a')?.getAttribute('href')).toBe(`${BASE}articles/${LEVEE}/`);
+  });
+});

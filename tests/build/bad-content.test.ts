@@ -94,7 +94,7 @@ describe('a bad content file stops the build', () => {
     expect(output).not.toMatch(/Stack trace|Location:|articles-loader\.ts/);
   });
 
-  it('lists every problem with bylines and author files in the same build, and lets a Chinese name or an agency be a plain byline', async () => {
+  it('lists every problem with bylines, author files and corrections in the same build, and lets a Chinese name or an agency be a plain byline', async () => {
     const article = (extra: string) => `---\ntitle: "一篇"\nsection: "美股新闻"\n${extra}\n---\n\n正文。\n`;
     const dir = await contentFolder(
       'bad-authors',
@@ -104,6 +104,8 @@ describe('a bad content file stops the build', () => {
         'unknown-slug.md': article('authors: [wang-wu, "新华社", { name: "赵六", role: "编译" }]'),
         'empty-list.md': article('authors: []'),
         'fine-names.md': article('authors: ["蓝鲸财经", reuters, { name: zhang-san, role: "记者" }]'),
+        'early-fix.md': article('date: 2024-05-01\ncorrections: [{ date: 2024-04-30, text: "改正了一个数字。" }]'),
+        'half-fix.md': article('corrections: [{ date: 2024-05-02 }]'),
       },
       {},
       {
@@ -121,10 +123,12 @@ describe('a bad content file stops the build', () => {
       /articles\/empty-list\.md: "authors": list at least one name/,
       /authors\/no-name\.md: "name": required/,
       /authors\/photo-no-alt\.md: "photo_alt": required when "photo" is given/,
+      /articles\/early-fix\.md: "corrections\.0\.date": 2024-04-30 is before the article's date 2024-05-01/,
+      /articles\/half-fix\.md: "corrections\.0\.text": required/,
     ]) {
       expect(output).toMatch(line);
     }
-    expect(output).toMatch(/6 content problems; fix these and build again/);
+    expect(output).toMatch(/8 content problems; fix these and build again/);
     // A Chinese name, an agency and an ASCII word without a dash are names, not missing files.
     expect(output).not.toMatch(/fine-names\.md|"新华社"|"赵六"/);
   });

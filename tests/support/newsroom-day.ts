@@ -70,6 +70,7 @@ export async function writeNewsroom(dir: string): Promise<void> {
     if (related) await setField(file(dir, k), 'related', JSON.stringify(related));
   }
   await writeAuthor(dir, '王强');
+  await setField(file(dir, 2), 'editor_note', JSON.stringify('本文是合成新闻库的一部分，用于检验每日重建。'));
   for (let k = 1; k < N; k += 8) await setField(file(dir, k), 'authors', credits);
   await writeSeries(dir, 'storm', '台风过后');
   await writeSeries(dir, 'year', '芯片这一年');
@@ -121,6 +122,8 @@ export async function newsroomDay(dir: string): Promise<void> {
   await setField(file(dir, DAY.between), 'date', dateOf(10, N + 2));
   const corrected = file(dir, DAY.corrected);
   await writeFile(corrected, (await readFile(corrected, 'utf8')).replace(rareTerm(DAY.corrected), DAY.correctedTerm));
+  // The newsroom owns it: a 更正 under the byline and at the end, and on /corrections/.
+  await setField(corrected, 'corrections', `[{ date: 2026-12-06, text: "计划名称初版有误，已改为${DAY.correctedTerm}。" }]`);
   await setField(file(dir, DAY.retitled), 'title', JSON.stringify(DAY.newTitle));
   await setField(file(dir, DAY.redated), 'date', dateOf(20, N));
   await setField(file(dir, DAY.tagAdded), 'tags', JSON.stringify(['新能源']));

@@ -6,7 +6,7 @@ export const SERIES_FIXTURE = path.join(ROOT, 'tests/fixtures/series-newsroom');
 /** The numbered series and its parts in order; the series ordered by date and its parts in date order. */
 export const TYPHOON = { slug: 'after-the-typhoon', title: '台风过后', parts: ['typhoon-night', 'typhoon-shelter', 'typhoon-rebuild'] };
 export const CHIPS = { slug: 'chip-year', title: '芯片这一年', parts: ['chip-talent', 'chip-export', 'chip-fab'] };
-/** Shares the typhoon tag and words with the typhoon series, in no series itself. */
+/** Shares the typhoon tag and words with the typhoon series, in no series itself; has an editor's note and two corrections. */
 export const LEVEE = 'levee-repair';
 /** Bylines: a reporter and a photographer with author pages, a name without one, an agency. */
 export const LIN = { slug: 'lin-xiaoyu', name: '林晓雨', title: '资深记者', articles: ['typhoon-shelter', 'typhoon-night'] };

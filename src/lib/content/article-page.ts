@@ -1,4 +1,5 @@
 import { listArticles, ownScript, sectionNeighbours, type Article } from './collection.ts';
+import { correctedOn, lastModified } from './article-schema.ts';
 import { articleBylines, type Byline } from './authors.ts';
 import { relatedArticles } from './related-lists.ts';
 import { seriesPlaces } from './series.ts';
@@ -36,6 +37,9 @@ export interface ArticlePage {
   article: Article;
   own: 'zh-CN' | 'zh-Hant';
   section: Section | undefined;
+  /** The day it last changed (updated, or its newest correction), and the newest correction's day. */
+  modified: string | undefined;
+  correctedOn: string | undefined;
   /** Who is credited, in order, with their roles and author pages. */
   bylines: Byline[];
   tags: { name: string; slug: string }[];
@@ -73,6 +77,8 @@ export async function articlePages(written?: 'zh-CN' | 'zh-Hant'): Promise<Artic
         article,
         own: ownScript(article),
         section: sections.find((s) => s.name === article.data.section),
+        modified: lastModified(article.data),
+        correctedOn: correctedOn(article.data),
         bylines: credits.get(article.id) ?? [],
         tags: (article.data.tags ?? []).map((name) => ({ name, slug: slugs.get(name) ?? '' })),
         newer: linked(around?.newer),

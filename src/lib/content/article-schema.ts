@@ -48,6 +48,10 @@ export const frontmatterFields = {
   series_part: z.number({ error: 'expected a whole number like 2' }).int('expected a whole number like 2').positive('expected 1 or more').optional(),
   /** Articles (by file name) to offer first under 相关阅读; the rest are chosen by what articles share. */
   related: z.array(text()).optional(),
+  /** 编者按: the editors' note shown in its own block above the body (one paragraph, inline Markdown). */
+  editor_note: text().optional(),
+  /** 更正: each correction with its day, oldest first as written; the article's text is corrected in place. */
+  corrections: z.array(z.strictObject({ date: day(), text: text() })).min(1, 'list at least one correction, or leave the field out').optional(),
   /** zh-Hant for an article written in traditional characters: shown as written, with a simplified twin. */
   lang: z.enum(['zh-CN', 'zh-Hant'], { error: 'expected "zh-CN" or "zh-Hant"' }).optional(),
   // The raw scrape the article was imported from, for provenance.
@@ -63,9 +67,23 @@ function coverNeedsAlt(data: { cover?: string | undefined; cover_alt?: string | 
 
 export const articleSchema = z.strictObject(frontmatterFields).superRefine((data, ctx) => {
   coverNeedsAlt(data, ctx);
+  for (const [i, correction] of (data.corrections ?? []).entries()) {
+    if (data.date !== undefined && correction.date < data.date) {
+      ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: `${correction.date} is before the article's date ${data.date}` });
+    }
+  }
   if (data.author !== undefined && data.authors !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['authors'], message: 'given with "author": keep one; "authors" can hold that name too' });
   }
 });
 
 export type ArticleData = z.infer<typeof articleSchema>;
+
+/** The day an article last changed: its `updated`, or its newest correction when that is later. */
+export function lastModified(data: Pick<ArticleData, 'updated' | 'corrections'>): string | undefined {
+  return [data.updated, ...(data.corrections ?? []).map((c) => c.date)].reduce<string | undefined>((a, b) => (b !== undefined && (a === undefined || b > a) ? b : a), undefined);
+}
+
+/** The newest correction's day, if the article has been corrected. */
+export const correctedOn = (data: Pick<ArticleData, 'corrections'>): string | undefined =>
+  (data.corrections ?? []).map((c) => c.date).reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);

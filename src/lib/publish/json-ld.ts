@@ -16,6 +16,8 @@ export interface NewsArticleInput {
   sourceUrl?: string | undefined;
   /** Absolute URL of the cover (only when the site URL is known). */
   image?: string | undefined;
+  /** 更正, each with its day. */
+  corrections?: readonly { date: string; text: string }[] | undefined;
   /** The series (专题) it is part of, and where. */
   series?: { name: string; url?: string | undefined; position: number } | undefined;
 }
@@ -60,6 +62,9 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     ...(input.tags?.length ? { keywords: input.tags.join(',') } : {}),
     ...(input.sourceUrl ? { isBasedOn: input.sourceUrl } : {}),
     ...(input.image ? { image: input.image } : {}),
+    ...(input.corrections?.length
+      ? { correction: input.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: c.text })) }
+      : {}),
     ...(input.series
       ? {
           isPartOf: { '@type': 'CreativeWorkSeries', name: input.series.name, ...(input.series.url ? { url: input.series.url } : {}) },

@@ -57,3 +57,5 @@ export const authorsIndexUrl = () => pageUrl('authors');
 /** An author's page in `script` (its twin is /zh-hant/), or page n of their articles. */
 export const authorUrl = (slug: string, script: Script = 'zh-CN') => pageUrl(`authors/${slug}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
 export const authorPageUrl = (slug: string, n: number) => (n === 1 ? authorUrl(slug) : pageUrl(`authors/${slug}/page/${n}`));
+/** Every correction on the site (更正). */
+export const correctionsUrl = () => pageUrl('corrections');

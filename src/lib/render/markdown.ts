@@ -86,3 +86,12 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const html = md.renderer.render(tokens, md.options, env);
   return { html, headings, charCount, lead, pictureRefs: env.pictureRefs ?? [] };
 }
+
+/**
+ * One short paragraph of an editor's words (编者按, a correction): inline
+ * Markdown only (bold, links, code), through the same parser and its links
+ * rule, so a note can neither open a block nor carry raw HTML.
+ */
+export function renderNote(source: string): string {
+  return md.renderInline(source.replace(/\s*\n\s*/g, ' '), {});
+}
