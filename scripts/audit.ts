@@ -1,7 +1,8 @@
 /**
  * npm run audit: Lighthouse (mobile) on the built article pages (the seed and
  * the picture fixture), the home and a search, and on the series newsroom's
- * series page, a part of it, the list of series and a year of the archive,
+ * series page, a part of it, the list of series, a year of the archive, an
+ * author page and an article with an editor's note and corrections,
  * served from loopback by Debian's Chromium. Prints the four category
  * scores, and every audit that kept one below 100.
  */
@@ -14,13 +15,17 @@ import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/support/browser.ts';
 import { buildSite } from '../tests/support/build-site.ts';
 import { ARTICLE_ID } from '../tests/support/dist.ts';
 import { PICTURE_ID, pictureContent } from '../tests/support/picture-site.ts';
-import { seriesContent, TYPHOON } from '../tests/support/series-site.ts';
+import { LEVEE, LIN, seriesContent, TYPHOON } from '../tests/support/series-site.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-audit-'));
 const sites = [
   { name: 'pictures', content: pictureContent, pages: [`articles/${ARTICLE_ID}/`, `articles/${PICTURE_ID}/`, '', 'offline/', `search/?q=${encodeURIComponent('云栖大会')}`] },
-  { name: 'series', content: seriesContent, pages: [`series/${TYPHOON.slug}/`, `articles/${TYPHOON.parts[1]}/`, 'series/', 'archive/2024/', ''] },
+  {
+    name: 'series',
+    content: seriesContent,
+    pages: [`series/${TYPHOON.slug}/`, `articles/${TYPHOON.parts[1]}/`, 'series/', 'archive/2024/', '', `authors/${LIN.slug}/`, `articles/${LEVEE}/`],
+  },
 ];
 await mkdir(path.join(tmp, 'profile'));
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, userDataDir: path.join(tmp, 'profile') });
