@@ -88,6 +88,20 @@ describe('authors with JavaScript off', () => {
   });
 });
 
+describe('an article with an editor\'s note and corrections on a desktop', () => {
+  it('keeps the note and the 更正 box in the text column, the TOC beside them', async () => {
+    const page = await open(`articles/${LEVEE}/`, { viewport: DESKTOP });
+    const box = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const [prose, note, corrections, toc] = await Promise.all([box('.yd-prose'), box('.yd-editor-note'), box('#yd-corrections'), box('.yd-toc')]);
+    for (const block of [note, corrections]) {
+      expect(block.left).toBe(prose.left);
+      expect(block.right).toBeLessThanOrEqual(toc.left);
+    }
+    expect(corrections.top).toBeGreaterThan(prose.bottom - 1);
+    await page.close();
+  });
+});
+
 describe('axe-core on the new pages', () => {
   for (const path of [
     `series/${TYPHOON.slug}/`,
@@ -129,7 +143,7 @@ describe('looks', () => {
     // Set YUEDU_SHOTS=<folder> to look at them.
     if (SHOTS) {
       for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        for (const [what, path] of [['series', `series/${TYPHOON.slug}/`], ['part-end', `${PART}#yd-series-end-title`], ['related', `articles/${LEVEE}/#yd-related-title`], ['author', `authors/${LIN.slug}/`], ['byline', `articles/${TYPHOON.parts[0]}/`]] as const) {
+        for (const [what, path] of [['series', `series/${TYPHOON.slug}/`], ['part-end', `${PART}#yd-series-end-title`], ['related', `articles/${LEVEE}/#yd-related-title`], ['author', `authors/${LIN.slug}/`], ['byline', `articles/${TYPHOON.parts[0]}/`], ['corrected', `articles/${LEVEE}/`], ['corrections-end', `articles/${LEVEE}/#yd-corrections`]] as const) {
           const shot = await open(path, { viewport });
           if (path.includes('#')) await shot.locator(path.slice(path.indexOf('#'))).scrollIntoViewIfNeeded();
           await shot.screenshot({ path: `${SHOTS}/${what}-${name}.png`, fullPage: what === 'series' });
