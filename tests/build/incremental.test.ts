@@ -7,10 +7,11 @@ import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFile, rareTerm, writeCorpus } from '../../scripts/lib/corpus.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { buildSite, ROOT, type BuildOptions, type BuildResult } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
 import { copyProject } from '../support/project-copy.ts';
+import { searchPage } from '../support/search-page.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 // A small newsroom in segments of 20 articles, as a large one is in segments of 5,000.
@@ -54,19 +55,7 @@ async function fingerprint(dir: string): Promise<string> {
 }
 
 /** The article links a search for `term` shows, and its status line. */
-async function search(term: string): Promise<{ status: string; links: string[] }> {
-  const tab = await browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
-  try {
-    await tab.goto(`${server.url}search/?q=${encodeURIComponent(term)}`);
-    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
-    return {
-      status: await tab.locator('#yd-search-status').innerText(),
-      links: await tab.locator('.yd-result-title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
-    };
-  } finally {
-    await tab.close();
-  }
-}
+const search = (term: string) => searchPage(browser, server.url, term);
 
 const listed = async (file: string) =>
   parse(await readFile(path.join(dist, file), 'utf8'))

@@ -5,10 +5,11 @@ import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMON_TERM, rareTerm } from '../../scripts/lib/corpus.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { buildSite, type BuildOptions } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
 import { DAY, N, newsroomDay, sectionsDay, writeNewsroom } from '../support/newsroom-day.ts';
+import { searchPage, type SearchOutcome } from '../support/search-page.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 /**
@@ -86,18 +87,9 @@ function firstDifference(a: Buffer, b: Buffer): string {
  * statistics, and the daily build's bundles are cut differently (reused
  * segments), so equally good results may trade places.
  */
-async function search(server: StaticServer, term: string): Promise<{ status: string; links: string[] }> {
-  const tab = await browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
-  try {
-    await tab.goto(`${server.url}search/?q=${encodeURIComponent(term)}`);
-    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
-    return {
-      status: await tab.locator('#yd-search-status').innerText(),
-      links: (await tab.locator('.yd-result-title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort(),
-    };
-  } finally {
-    await tab.close();
-  }
+async function search(server: StaticServer, term: string): Promise<SearchOutcome> {
+  const { status, links } = await searchPage(browser, server.url, term);
+  return { status, links: links.sort() };
 }
 
 /** Every file of the two builds but the index's that is not byte for byte the same, with where it first differs. */
