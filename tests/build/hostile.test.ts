@@ -19,6 +19,11 @@ const BODY = [
   '结尾 ]]> 与 </script> 与 <!-- 注释 --> 与 &lt;已转义&gt;。',
   '',
 ].join('\n');
+/** An editor's note, a correction, a role and an author's name and bio, each carrying markup and a javascript: link. */
+const NOTE = '编者按<img src=x onerror=alert(6)>与[链接](javascript:alert(7))';
+const FIX = '更正<script>alert(8)</script>';
+const ROLE = '记者<b onclick=x>';
+const AUTHOR = '---\nname: "作者<img src=x onerror=alert(9)>"\ntitle: "<script>alert(10)</script>"\n---\n\n简介<iframe src=javascript:alert(11)></iframe>。\n';
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-hostile-'));
 const dist = path.join(tmp, 'dist');
@@ -30,7 +35,16 @@ beforeAll(async () => {
   await mkdir(path.join(content, 'articles'), { recursive: true });
   await writeFile(path.join(content, 'sections.json'), JSON.stringify([{ slug: 'us-stocks', name: '美股新闻' }]));
   await writeFile(path.join(content, 'site.json'), JSON.stringify({ name: '阅读', description: '测试', publisher: '<b>出版</b>' }));
-  await writeFile(path.join(content, 'articles', 'hostile.md'), `---\ntitle: ${JSON.stringify(TITLE)}\nsection: "美股新闻"\n---\n\n${BODY}`);
+  await mkdir(path.join(content, 'authors'), { recursive: true });
+  await writeFile(path.join(content, 'authors', 'bad-actor.md'), AUTHOR);
+  const front = [
+    `title: ${JSON.stringify(TITLE)}`,
+    'section: "美股新闻"',
+    `authors: [{ name: bad-actor, role: ${JSON.stringify(ROLE)} }]`,
+    `editor_note: ${JSON.stringify(NOTE)}`,
+    `corrections: [{ date: 2024-01-02, text: ${JSON.stringify(FIX)} }]`,
+  ].join('\n');
+  await writeFile(path.join(content, 'articles', 'hostile.md'), `---\n${front}\n---\n\n${BODY}`);
   build = await buildSite({ outDir: dist, contentDir: content, site: 'https://example.com' });
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
 });
@@ -57,6 +71,21 @@ describe('hostile text in a content file', () => {
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).not.toMatch(/\son[a-z]+="/);
     expect(doc.querySelector('.yd-prose')?.textContent).toContain('图片<img src=x onerror="alert(2)">和');
+    // The editors' and the byline's words too: text, and the note's javascript: link no link at all.
+    expect(doc.querySelector('.yd-editor-note')?.textContent).toContain('编者按<img src=x onerror=alert(6)>与');
+    expect(doc.querySelector('.yd-editor-note a')).toBeNull();
+    expect(doc.querySelector('#yd-corrections li')?.textContent).toContain(FIX);
+    expect(doc.querySelector('.yd-byline')?.textContent).toBe(`${ROLE} 作者<img src=x onerror=alert(9)>`);
+  });
+
+  it('an author page shows a hostile name, title and bio as text', async () => {
+    const html = await read('authors/bad-actor/index.html');
+    const doc = parse(html);
+    expect(doc.querySelector('h1')?.textContent).toBe('作者<img src=x onerror=alert(9)>');
+    expect(doc.querySelectorAll('main img, main iframe, main script')).toHaveLength(0);
+    expect(html).not.toMatch(/\son[a-z]+="/);
+    // The bio's teaser may carry "<iframe" as an attribute's text (the description); never as an element.
+    expect(doc.querySelectorAll('iframe')).toHaveLength(0);
   });
 
   it('stays inside its JSON-LD block, intact as data', async () => {
@@ -83,7 +112,10 @@ describe('hostile text in a content file', () => {
     });
     await page.goto(`${server.url}search/?q=onerror`);
     await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
-    expect(await page.locator('.yd-hit-excerpt').first().innerText()).toContain('<img src=x onerror="alert(2)">');
+    // The body's markup and the editor's note (searchable too) come back as text.
+    const excerpts = (await page.locator('.yd-hit-excerpt').allInnerTexts()).join('\n');
+    expect(excerpts).toContain('<img src=x onerror="alert(2)">');
+    expect(excerpts).toContain('<img src=x onerror=alert(6)>');
     expect(await page.locator('#yd-search-results img').count()).toBe(0);
     await page.locator('.yd-hit-link').first().click();
     await page.waitForURL(/highlight=/);
