@@ -1,4 +1,5 @@
 import rss from '@astrojs/rss';
+import { articleBylines } from '../content/authors.ts';
 import type { Article } from '../content/collection.ts';
 import { articleMeta, teaser } from '../render/article-meta.ts';
 import { socialImage } from '../render/picture-markup.ts';
@@ -21,6 +22,7 @@ export interface FeedInput {
  * section's, tag's and author's) are thin routes that choose the articles.
  */
 export async function articleFeed({ title, description, site, articles }: FeedInput): Promise<Response> {
+  const credits = await articleBylines();
   return rss({
     title,
     description,
@@ -35,7 +37,8 @@ export async function articleFeed({ title, description, site, articles }: FeedIn
           description: data.description ?? teaser(articleMeta(article).lead, 200),
           categories: [data.section, ...(data.tags ?? [])],
           ...(data.date ? { pubDate: new Date(data.date) } : {}),
-          ...(data.author ? { author: data.author } : {}),
+          // Every byline's name, as listings show them (authors: or the older author:).
+          ...((credits.get(id) ?? []).length ? { author: (credits.get(id) ?? []).map((line) => line.name).join('、') } : {}),
           // The encoded file is written after the feed renders; feed-enclosures.ts fills in its size.
           ...(cover ? { enclosure: { url: new URL(cover.src, site).href, length: 0, type: 'image/jpeg' } } : {}),
         };
