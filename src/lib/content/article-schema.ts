@@ -58,15 +58,18 @@ export const frontmatterFields = {
   source: text().optional(),
 };
 
-/** A cover is a picture readers see; screen readers need its words too. */
-function coverNeedsAlt(data: { cover?: string | undefined; cover_alt?: string | undefined }, ctx: z.RefinementCtx) {
-  if (data.cover !== undefined && data.cover_alt === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['cover_alt'], message: 'required when "cover" is given: describe the picture' });
+/**
+ * A picture named in frontmatter (an article's or a series' cover, an author's
+ * photo) is one readers see; screen readers need its words too: `<field>_alt`.
+ */
+export function pictureNeedsAlt(data: Record<string, unknown>, field: string, ctx: z.RefinementCtx) {
+  if (data[field] !== undefined && data[`${field}_alt`] === undefined) {
+    ctx.addIssue({ code: 'custom', path: [`${field}_alt`], message: `required when "${field}" is given: describe the picture` });
   }
 }
 
 export const articleSchema = z.strictObject(frontmatterFields).superRefine((data, ctx) => {
-  coverNeedsAlt(data, ctx);
+  pictureNeedsAlt(data, 'cover', ctx);
   for (const [i, correction] of (data.corrections ?? []).entries()) {
     if (data.date !== undefined && correction.date < data.date) {
       ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: `${correction.date} is before the article's date ${data.date}` });

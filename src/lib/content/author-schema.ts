@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './article-schema.ts';
+import { pictureNeedsAlt, text } from './article-schema.ts';
 import { readEntryFiles, type EntryFiles } from './entry-files.ts';
 
 /**
@@ -17,11 +17,7 @@ export const authorFields = {
   links: z.array(z.strictObject({ label: text(), url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }) })).optional(),
 };
 
-export const authorSchema = z.strictObject(authorFields).superRefine((data, ctx) => {
-  if (data.photo !== undefined && data.photo_alt === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['photo_alt'], message: 'required when "photo" is given: describe the picture' });
-  }
-});
+export const authorSchema = z.strictObject(authorFields).superRefine((data, ctx) => pictureNeedsAlt(data, 'photo', ctx));
 
 export type AuthorData = z.infer<typeof authorSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { day, text } from './article-schema.ts';
+import { day, pictureNeedsAlt, text } from './article-schema.ts';
 import { readEntryFiles, type EntryFiles } from './entry-files.ts';
 
 /**
@@ -17,11 +17,7 @@ export const seriesFields = {
   date: day().optional(),
 };
 
-export const seriesSchema = z.strictObject(seriesFields).superRefine((data, ctx) => {
-  if (data.cover !== undefined && data.cover_alt === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['cover_alt'], message: 'required when "cover" is given: describe the picture' });
-  }
-});
+export const seriesSchema = z.strictObject(seriesFields).superRefine((data, ctx) => pictureNeedsAlt(data, 'cover', ctx));
 
 export type SeriesData = z.infer<typeof seriesSchema>;
 
