@@ -82,11 +82,12 @@ export const articleSchema = z.strictObject(frontmatterFields).superRefine((data
 
 export type ArticleData = z.infer<typeof articleSchema>;
 
-/** The day an article last changed: its `updated`, or its newest correction when that is later. */
-export function lastModified(data: Pick<ArticleData, 'updated' | 'corrections'>): string | undefined {
-  return [data.updated, ...(data.corrections ?? []).map((c) => c.date)].reduce<string | undefined>((a, b) => (b !== undefined && (a === undefined || b > a) ? b : a), undefined);
-}
+/** The latest of some days (YYYY-MM-DD compares as text). */
+const latest = (days: readonly (string | undefined)[]): string | undefined =>
+  days.reduce<string | undefined>((a, b) => (b !== undefined && (a === undefined || b > a) ? b : a), undefined);
 
 /** The newest correction's day, if the article has been corrected. */
-export const correctedOn = (data: Pick<ArticleData, 'corrections'>): string | undefined =>
-  (data.corrections ?? []).map((c) => c.date).reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
+export const correctedOn = (data: Pick<ArticleData, 'corrections'>): string | undefined => latest((data.corrections ?? []).map((c) => c.date));
+
+/** The day an article last changed: its `updated`, or its newest correction when that is later. */
+export const lastModified = (data: Pick<ArticleData, 'updated' | 'corrections'>): string | undefined => latest([data.updated, correctedOn(data)]);
