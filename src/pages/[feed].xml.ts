@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { listArticles } from '../lib/content/collection.ts';
 import { readSite } from '../lib/content/site.ts';
 import { articleFeed } from '../lib/publish/feed.ts';
+import { siteFeedUrl } from '../lib/publish/urls.ts';
 
 // A feed needs absolute links: it exists only when the site URL is configured (SITE_URL).
 export function getStaticPaths() {
@@ -10,5 +11,5 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ site }) => {
   const { name, description } = readSite();
-  return articleFeed({ title: name, description, site: new URL(import.meta.env.BASE_URL, site).href, articles: await listArticles() });
+  return articleFeed({ title: name, description, site, href: siteFeedUrl(), articles: await listArticles() });
 };

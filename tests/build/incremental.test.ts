@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { corpusFile, rareTerm, writeCorpus } from '../../scripts/lib/corpus.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, ROOT, type BuildOptions, type BuildResult } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
+import { rssProblems } from '../support/rss-rules.ts';
 import { copyProject } from '../support/project-copy.ts';
 import { searchPage } from '../support/search-page.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -62,14 +64,23 @@ const listed = async (file: string) =>
     .querySelectorAll('.yd-article-list h2 a')
     .map((a) => a.getAttribute('href') ?? '');
 
+/** This newsroom's feeds carry summaries, not full text (site.json feeds.full_text: false). */
+async function summariesOnly(): Promise<void> {
+  const file = path.join(content, 'site.json');
+  const site = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify({ ...site, feeds: { full_text: false } }));
+}
+
 beforeAll(async () => {
   const seed = await readFile(path.join(ROOT, 'content/articles/ali-yun-haishi-alibaba-de-na-duo-yun.md'), 'utf8');
   source = seed.slice(seed.indexOf('\n---\n') + 5);
   await writeCorpus(content, { articles: N, source });
+  await summariesOnly();
   await build();
   firstPages = await articlePages();
   // A day in the newsroom: three new articles, a correction to an old one, one taken down.
   await writeCorpus(content, { articles: N + 3, from: N, source, digits: 2 });
+  await summariesOnly();
   const edited = corpusFile(content, EDITED, 2);
   await writeFile(edited, (await readFile(edited, 'utf8')).replace(rareTerm(EDITED), CORRECTED));
   await rm(corpusFile(content, DELETED, 2));
@@ -111,6 +122,18 @@ describe('a daily rebuild', () => {
     const found = await search(rareTerm(47));
     expect(found.status).toMatch(new RegExp(`^找到 1 篇包含“${rareTerm(47)}”`));
     expect(found.links).toEqual([`/articles/${slug(47)}/`]);
+  });
+
+  it('keeps feeds to summaries when the site says feeds.full_text: false, and then lists up to 50', async () => {
+    const xml = await readFile(path.join(dist, 'rss.xml'), 'utf8');
+    expect(rssProblems(xml, `${SITE}rss.xml`)).toEqual([]);
+    const feed = parseFeed(xml);
+    expect(feed.items.length).toBe(N + 3 - 1);
+    expect(xml).not.toContain('content:encoded');
+    for (const item of feed.items) expect(item.description ?? '', item.title ?? '').toMatch(/^[^<]{6,}$/);
+    const section = await readFile(path.join(dist, 'sections/tech/rss.xml'), 'utf8');
+    expect(parseFeed(section).items.length).toBeGreaterThan(0);
+    expect(section).not.toContain('content:encoded');
   });
 
   it('finds the corrected article by its new words and no longer by the ones removed', async () => {

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles, readText } from '../support/dist.ts';
 import { SITE_URL } from '../support/global-setup.ts';
-import { PICTURE_HANT_PAGE, PICTURE_PAGE } from '../support/picture-site.ts';
+import { PICTURE_HANT_PAGE, PICTURE_ID, PICTURE_PAGE } from '../support/picture-site.ts';
 
 const dist = inject('distPictures');
 
@@ -93,6 +94,24 @@ describe('the cover', () => {
     const { size } = await stat(fileOf(new URL(ogImage).pathname));
     expect(size).toBeGreaterThan(10_000);
     expect(rss).toContain(`<enclosure url="${ogImage}" length="${size}" type="image/jpeg"/>`);
+  });
+
+  it('is in the full-text feed as one plain, sized <img> of a file the page uses, at an absolute URL, with its caption', async () => {
+    const item = parseFeed(await readText(dist, 'rss.xml')).items.find((i) => i.url === `${SITE_URL}${BASE}articles/${PICTURE_ID}/`);
+    const content = parse(item?.content ?? '');
+    const onPage = figures(await page(PICTURE_PAGE)).map((f) => f.querySelector('picture > img'));
+    const inFeed = content.querySelectorAll('figure > img');
+    expect(inFeed.length).toBe(onPage.length);
+    expect(content.querySelectorAll('picture, source, img[srcset], img[loading]')).toEqual([]);
+    inFeed.forEach((img, i) => {
+      const src = img.getAttribute('src') ?? '';
+      expect(src).toBe(`${SITE_URL}${onPage[i]?.getAttribute('src')}`);
+      expect(existsSync(fileOf(new URL(src).pathname))).toBe(true);
+      expect([img.getAttribute('alt'), img.getAttribute('width'), img.getAttribute('height')]).toEqual(
+        ['alt', 'width', 'height'].map((name) => onPage[i]?.getAttribute(name)),
+      );
+    });
+    expect(content.querySelectorAll('figcaption').map((c) => c.textContent)).toEqual(figures(await page(PICTURE_PAGE)).map((f) => f.querySelector('figcaption')?.textContent));
   });
 
   it('is a small cropped thumbnail beside the article in the home, section and tag listings', async () => {

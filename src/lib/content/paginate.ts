@@ -20,3 +20,6 @@ export function pageLinks(current: number, total: number): (number | null)[] {
   const numbers = [...wanted].filter((n) => n >= 1 && n <= total).sort((a, b) => a - b);
   return numbers.flatMap((n, i) => (i > 0 && n - (numbers[i - 1] ?? n) > 1 ? [null, n] : [n]));
 }
+
+/** The rest parameter of a listing route (`[...page].astro`): nothing for page 1 (/x/), `page/<n>` after it. */
+export const pageParam = (n: number): string | undefined => (n === 1 ? undefined : `page/${n}`);

@@ -10,6 +10,8 @@ const siteSchema = z.strictObject({
   publisher: z.string().trim().min(1, 'must not be empty'),
   /** Bylines that name a newsroom or agency (新华社), not a person: Organization in JSON-LD. */
   organizations: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+  /** Every feed carries each article in full (content:encoded) unless full_text is false: then summaries only. */
+  feeds: z.strictObject({ full_text: z.boolean().optional() }).optional(),
 });
 
 export type SiteConfig = z.infer<typeof siteSchema>;

@@ -45,8 +45,12 @@ export const sectionPageUrl = (slug: string, n: number) => (n === 1 ? sectionUrl
 export const seriesIndexUrl = () => pageUrl('series');
 /** A series' page in `script` (series are written in simplified characters; /zh-hant/ is the twin). */
 export const seriesUrl = (slug: string, script: Script = 'zh-CN') => pageUrl(`series/${slug}${script === 'zh-Hant' ? '/zh-hant' : ''}`);
-/** A series' own RSS feed. */
+/** The site's feed, and the feeds of what a reader follows: a series, a section, a tag, an author. */
+export const siteFeedUrl = () => withBase('rss.xml');
 export const seriesFeedUrl = (slug: string) => withBase(`series/${slug}/rss.xml`);
+export const sectionFeedUrl = (slug: string) => withBase(`sections/${slug}/rss.xml`);
+export const tagFeedUrl = (slug: string) => withBase(`tags/${slug}/rss.xml`);
+export const authorFeedUrl = (slug: string) => withBase(`authors/${slug}/rss.xml`);
 /** The archive (归档): every year with its count. */
 export const archiveUrl = () => pageUrl('archive');
 /** Page n of a year of the archive ('undated' holds the articles without a date). */

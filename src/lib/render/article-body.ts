@@ -1,7 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { inScript, type Script } from './hant.ts';
 import { renderMarkdown, type RenderedArticle } from './markdown.ts';
-import { encodePicture } from './picture-markup.ts';
+import { encodeFeedPicture, encodePicture } from './picture-markup.ts';
 
 /**
  * What rendering needs of a collection entry. Said here, not imported: the
@@ -24,4 +24,14 @@ export async function renderArticleBody(article: RenderableArticle, written: Scr
   );
   const body = article.body ?? '';
   return renderMarkdown(inScript(body, written, script), { slugs, pictures, script });
+}
+
+/**
+ * An article's body for a feed item, in the script it is written in: the
+ * same Markdown with each picture as one plain <img>. Links stay as the page
+ * has them (publish/feed-content.ts makes them absolute).
+ */
+export async function renderFeedBody(article: RenderableArticle, written: Script): Promise<string> {
+  const pictures = await Promise.all(article.data.pictures.map((image) => encodeFeedPicture(image)));
+  return renderMarkdown(article.body ?? '', { pictures, script: written }).html;
 }

@@ -26,6 +26,13 @@ const THUMB = { width: 120, height: 80 };
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** A picture's markup and its one fallback file: a feed reader draws that alone. */
+export interface EncodedPicture extends PictureMarkup {
+  src: string;
+  width: number;
+  height: number;
+}
+
 export interface PictureOptions {
   /** The cover: fetched at once and first (fetchpriority="high"); everything else waits until the reader scrolls near. */
   eager?: boolean;
@@ -70,7 +77,7 @@ const attributes = (entries: Record<string, string | number | undefined>) =>
  * (so nothing shifts while it loads). SVG and GIF fall back to the file
  * itself (an SVG scales; re-encoding a GIF would lose its frames).
  */
-export async function encodePicture(image: ImageMetadata, options: PictureOptions = {}): Promise<PictureMarkup> {
+export async function encodePicture(image: ImageMetadata, options: PictureOptions = {}): Promise<EncodedPicture> {
   return encode(image, COLUMN_WIDTHS, COLUMN_SIZES, options);
 }
 
@@ -94,7 +101,7 @@ async function encode(
   sizes: string,
   options: PictureOptions,
   box: { width: number; height: number } = image,
-): Promise<PictureMarkup> {
+): Promise<EncodedPicture> {
   const widths = widthsFor(image.width, candidates);
   // The base width is one of the srcset's, so Astro encodes no extra full-size copy for `src`.
   const width = Math.min(widths.find((w) => w >= 720) ?? image.width, image.width);
@@ -107,6 +114,9 @@ async function encode(
   const src = fallback?.src ?? image.src;
   const loading = options.eager ? { loading: 'eager', fetchpriority: 'high' } : { loading: 'lazy' };
   return {
+    src,
+    width: box.width,
+    height: box.height,
     render: (alt) =>
       sources.map((s) => `<source type="image/${s.type}"${attributes({ srcset: s.image.srcSet.attribute, sizes })}>`).join('') +
       `<img${attributes(
@@ -130,4 +140,14 @@ export async function socialImage(image: ImageMetadata): Promise<{ src: string; 
   if (formatOf(image) === 'svg') return undefined;
   const result = await getImage({ src: image, width: Math.min(1200, image.width), format: 'jpeg' });
   return { src: result.src, width: Number(result.attributes['width']), height: Number(result.attributes['height']) };
+}
+
+/**
+ * A picture for a feed reader: the page's fallback file alone in a plain
+ * <img> (no <source>, no srcset, no lazy loading), the one form every reader
+ * draws. It is a file the page already wrote, so a feed adds no encoding.
+ */
+export async function encodeFeedPicture(image: ImageMetadata): Promise<PictureMarkup> {
+  const { src, width, height } = await encodePicture(image);
+  return { plain: true, render: (alt) => `<img${attributes({ src, alt, width, height })}>` };
 }

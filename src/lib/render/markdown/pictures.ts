@@ -12,6 +12,8 @@ export interface PictureRef {
 export interface PictureMarkup {
   /** `<source>` elements and the `<img>` with this use's alt text, escaped. */
   render: (alt: string) => string;
+  /** The markup is one whole <img>, drawn without a <picture> around it (a feed's). */
+  plain?: boolean;
 }
 
 export type PicturesEnv = Env & {
@@ -67,7 +69,7 @@ export function picturesPlugin(md: MarkdownIt): void {
     const picture = env.pictures?.shift();
     const caption = String(token.attrGet('title') ?? '');
     const figure = token.meta?.figure === true;
-    const body = picture ? `<picture>${picture.render(alt)}</picture>` : `<img src="${escape(String(token.attrGet('src') ?? ''))}" alt="${escape(alt)}">`;
+    const body = picture ? (picture.plain ? picture.render(alt) : `<picture>${picture.render(alt)}</picture>`) : `<img src="${escape(String(token.attrGet('src') ?? ''))}" alt="${escape(alt)}">`;
     if (!figure) return body;
     // The title becomes visible text, not a tooltip: read once, and indexed for search.
     return caption ? `${body}<figcaption>${escape(caption)}</figcaption>` : body;

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { readSite } from '../../../lib/content/site.ts';
 import { listSeries, type Series } from '../../../lib/content/series.ts';
 import { articleFeed } from '../../../lib/publish/feed.ts';
+import { seriesFeedUrl } from '../../../lib/publish/urls.ts';
 
 // Absolute links only: like the site's feed, it exists when the site URL is configured.
 export async function getStaticPaths() {
@@ -15,7 +16,8 @@ export const GET: APIRoute<{ series: Series }> = async ({ site, props: { series 
   return articleFeed({
     title: `${series.entry.data.title} · ${readSite().name}`,
     description: series.entry.data.description,
-    site: new URL(import.meta.env.BASE_URL, site).href,
+    site,
+    href: seriesFeedUrl(series.entry.id),
     articles: newest,
   });
 };
