@@ -85,7 +85,8 @@ describe('the cover', () => {
     const ogImage = doc.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
     expect(ogImage).toMatch(new RegExp(`^${SITE_URL}/news/_astro/cover\\.[\\w-]+\\.jpeg$`));
     expect(existsSync(fileOf(new URL(ogImage).pathname))).toBe(true);
-    expect(doc.querySelector('meta[name="twitter:image"]')?.getAttribute('content')).toBe(ogImage);
+    // X takes og:image for the large card (twitter:card below); its alt text it is given.
+    expect(doc.querySelector('meta[name="twitter:image:alt"]')?.getAttribute('content')).toBe('山丘上方的晴空与太阳');
     expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary_large_image');
     expect(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')).toBe('山丘上方的晴空与太阳');
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, unknown>;
