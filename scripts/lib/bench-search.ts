@@ -19,11 +19,11 @@ export interface SearchPage {
 }
 
 /**
- * yuedu's search page opened cold on /search/?q=… in a fresh browser
+ * yuedu's search page opened cold on /search/?q=… (&sort=newest) in a fresh browser
  * context. The offline worker is blocked: registering meanwhile, it would
  * time its own install too.
  */
-export async function openSearchPage(browser: Browser, siteUrl: string, query: string): Promise<SearchPage> {
+export async function openSearchPage(browser: Browser, siteUrl: string, query: string, sort: 'relevance' | 'newest' = 'relevance'): Promise<SearchPage> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(() => {
     new MutationObserver(() => {
@@ -41,7 +41,8 @@ export async function openSearchPage(browser: Browser, siteUrl: string, query: s
     const pathname = new URL(request.url()).pathname;
     if (pathname.includes('/pagefind/') || pathname.endsWith('/t2s.json')) fetched.push(pathname.slice(base.length - 1));
   });
-  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+  // Newest first is in the address, as a shared link has it; the warm searches keep the control's choice.
+  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}${sort === 'newest' ? '&sort=newest' : ''}`);
   await page.waitForFunction(() => (window as unknown as { ydRendered?: number }).ydRendered !== undefined);
   // A query nothing matches shows no result: then its answer is the whole outcome.
   const cold = await page.evaluate(() => {

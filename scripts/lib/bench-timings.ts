@@ -11,7 +11,7 @@ import { openSearchPage, type SearchSample } from './bench-search.ts';
 import { COMMON_TERM, rareTerm, TENTH_TERM } from './corpus.ts';
 
 /** What a size's builds measured; its search is measured once every size is built (measureSizes). */
-export type Built = Omit<Row, 'rare' | 'tenth' | 'common' | 'plainCommon' | 'reader'> & { site: string };
+export type Built = Omit<Row, 'rare' | 'tenth' | 'common' | 'newest' | 'plainCommon' | 'reader'> & { site: string };
 
 /** What the first query fetched weighs on the wire from a host that compresses with brotli. */
 async function transferSize(dir: string, pathnames: string[]) {
@@ -96,16 +96,25 @@ const medians = (s: Samples): Omit<SearchTiming, 'hits'> => ({
 export async function measureSizes(browser: Browser, built: Built[], runs: number): Promise<Row[]> {
   const servers = await Promise.all(built.map((size) => serveStatic(size.site)));
   try {
-    const terms = (n: number) => ({ rare: rareTerm(n - 1), tenth: TENTH_TERM, common: COMMON_TERM });
-    const samples = built.map(() => ({ rare: newSamples(), tenth: newSamples(), common: newSamples(), plainCold: [] as number[], plainWarm: [] as number[], hits: { rare: 0, tenth: 0, common: 0 } }));
+    // The common term twice: most relevant first, and newest first (the broad query a news reader sorts).
+    const terms = (n: number) => ({ rare: rareTerm(n - 1), tenth: TENTH_TERM, common: COMMON_TERM, newest: COMMON_TERM });
+    const samples = built.map(() => ({
+      rare: newSamples(),
+      tenth: newSamples(),
+      common: newSamples(),
+      newest: newSamples(),
+      plainCold: [] as number[],
+      plainWarm: [] as number[],
+      hits: { rare: 0, tenth: 0, common: 0, newest: 0 },
+    }));
     console.log(`\nsearching: ${runs} round(s) over ${built.length} size(s), after one round not counted…`);
     for (let run = -1; run < runs; run++) {
       for (const [i, size] of built.entries()) {
         const url = servers[i]?.url ?? '';
         const measured = samples[i];
         if (!measured) continue;
-        for (const [key, query] of Object.entries(terms(size.n)) as ['rare' | 'tenth' | 'common', string][]) {
-          const page = await openSearchPage(browser, url, query);
+        for (const [key, query] of Object.entries(terms(size.n)) as ['rare' | 'tenth' | 'common' | 'newest', string][]) {
+          const page = await openSearchPage(browser, url, query, key === 'newest' ? 'newest' : 'relevance');
           const plain = key === 'common' ? await openPlainPagefind(browser, url, query) : undefined;
           await settle();
           const warm: SearchSample[] = [];
@@ -142,13 +151,14 @@ export async function measureSizes(browser: Browser, built: Built[], runs: numbe
         rare: { ...medians(measured.rare), hits: measured.hits.rare },
         tenth: { ...medians(measured.tenth), hits: measured.hits.tenth },
         common: { ...medians(measured.common), hits: measured.hits.common },
+        newest: { ...medians(measured.newest), hits: measured.hits.newest },
         plainCommon: { cold: median(measured.plainCold), warm: median(measured.plainWarm) },
         reader,
       };
       rows.push(row);
       console.log(
         `${size.n} articles: rare "${rareTerm(size.n - 1)}" ${both(row.rare)} ms (${row.rare.hits} hit), 10% "${TENTH_TERM}" ${both(row.tenth)} ms, ` +
-          `common "${COMMON_TERM}" ${both(row.common)} ms, plain Pagefind ${ms(row.plainCommon)} ms`,
+          `common "${COMMON_TERM}" ${both(row.common)} ms, newest first ${both(row.newest)} ms, plain Pagefind ${ms(row.plainCommon)} ms`,
       );
     }
     return rows;

@@ -2,13 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dateAttributes } from '../../src/lib/search/index-attributes.ts';
 import { currentArticles } from '../../src/lib/search/index-pages.ts';
 
-/** A built article page as the build writes it: links outside the indexed body, the article inside it. */
+/** A built article page as the build writes it: links outside the indexed body, the article inside it, its date given to Pagefind. */
 const page = ({ lang, date, text, newer = '' }: { lang: string; date?: string; text: string; newer?: string }) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${text}</title></head><body>` +
   `<nav>较新一篇：<a href="/articles/${newer}/">${newer}</a></nav>` +
-  `<article class="yd-article" data-pagefind-body><header><h1>${text}</h1>${date ? `<time datetime="${date}">${date}</time>` : ''}</header>` +
+  `<article class="yd-article" data-pagefind-body${Object.entries(dateAttributes(date)).map(([name, value]) => ` ${name}="${value}"`).join('')}>` +
+  `<header><h1>${text}</h1>${date ? `<time datetime="${date}">${date}</time>` : ''}</header>` +
   `<p>${text}的正文。</p></article><footer>阅读</footer></body></html>`;
 
 let site: string;

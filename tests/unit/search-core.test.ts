@@ -4,10 +4,13 @@ import type { PagefindApi, PagefindResult } from '../../src/client/search/pagefi
 // A stand-in for Pagefind that behaves as 1.6 does where ranking is concerned: a loose search
 // returns pages best first, each with the positions of the query's words in it.
 const calls: string[] = [];
+/** The options of each search: filters and sort. */
+const asked: unknown[] = [];
 let loose: PagefindResult[] = [];
 const pagefind: Pick<PagefindApi, 'search'> = {
-  search: async (term) => {
+  search: async (term, options) => {
     calls.push(term);
+    asked.push(options ?? {});
     return { results: loose };
   },
 };
@@ -32,6 +35,7 @@ const standIn = pagefind.search;
 beforeEach(() => {
   pagefind.search = standIn;
   calls.length = 0;
+  asked.length = 0;
   loose = [];
 });
 
@@ -81,6 +85,25 @@ describe('runSearch and what the status line says of it', () => {
     expect(calls).toEqual(['云栖大会']);
     expect(urls(outcome)).toEqual(['whole', 'apart']);
     expect(outcome.exact).toBe(1);
+  });
+});
+
+describe('newest first', () => {
+  it('asks Pagefind for date order and keeps it: a page holding the whole query is not moved ahead of a newer one', async () => {
+    // Pagefind answers a sorted search in date order (here: newer first).
+    loose = [result('newer-apart', '云，栖，大会。', 1), result('older-whole', '云栖大会。', 9)];
+    const outcome = await runSearch('云栖大会', { sort: 'newest', section: '科技' });
+    expect(asked).toEqual([{ filters: { section: '科技' }, sort: { date: 'desc' } }]);
+    expect(urls(outcome)).toEqual(['newer-apart', 'older-whole']);
+    // By relevance the same answer puts the whole-query page first.
+    expect(urls(await runSearch('云栖大会'))).toEqual(['older-whole', 'newer-apart']);
+    expect(asked[1]).toEqual({});
+  });
+
+  it('orders a few phrase hits by date, not by how often each holds the phrase', async () => {
+    loose = [result('newer-once', '云栖大会开幕。', 1, SIDE_BY_SIDE), result('older-thrice', '云栖大会，云栖大会，云栖大会。', 9, SIDE_BY_SIDE)];
+    expect(urls(await runSearch('云栖大会', { sort: 'newest' }))).toEqual(['newer-once', 'older-thrice']);
+    expect(urls(await runSearch('云栖大会', { sort: 'relevance' }))).toEqual(['older-thrice', 'newer-once']);
   });
 });
 
@@ -159,7 +182,7 @@ describe('a search overtaken by a newer one', () => {
     let reads = 0;
     loose = Array.from({ length: 3 }, (_, i) => ({ ...result(`r${i}`, 'Azure。'), data: async () => (reads++, (await result(`r${i}`, 'Azure。').data())) }));
     let stale = false;
-    const running = runSearch('Azure', '', () => stale);
+    const running = runSearch('Azure', {}, () => stale);
     stale = true;
     await expect(running).rejects.toBeInstanceOf(StaleSearch);
     expect(reads).toBe(0);
@@ -179,7 +202,7 @@ describe('a search overtaken by a newer one', () => {
     const run = async (query: string) => {
       const id = ++latest;
       try {
-        const outcome = await runSearch(query, '', () => id !== latest);
+        const outcome = await runSearch(query, {}, () => id !== latest);
         if (id === latest) shown.push(outcome.query);
       } catch (error) {
         if (!(error instanceof StaleSearch)) throw error;

@@ -1,4 +1,4 @@
-import { PAGE_SIZE, readMore, runSearch, SLOW_MS, StaleSearch, type SearchOutcome } from './search-core.ts';
+import { PAGE_SIZE, readMore, runSearch, SLOW_MS, StaleSearch, type SearchOutcome, type SearchScope, type SortOrder } from './search-core.ts';
 import { describeOutcome, moreButton, pageEntry } from './search-render.ts';
 import { uiText } from './ui-text.ts';
 
@@ -26,7 +26,7 @@ export function liveSearch(
   list: HTMLElement,
   status: HTMLElement,
   onDone: (outcome: SearchOutcome) => void,
-  section: () => string = () => '',
+  scope: () => SearchScope = () => ({}),
 ): LiveSearch {
   let latest = 0;
 
@@ -71,7 +71,7 @@ export function liveSearch(
     list.setAttribute('aria-busy', 'true');
     const started = performance.now();
     try {
-      const outcome = await runSearch(query, section(), stale);
+      const outcome = await runSearch(query, scope(), stale);
       if (stale()) return undefined;
       // The best few are read; the rest of the first page is on its way. The list stays aria-busy
       // and the live region says nothing until the page is whole, so a screen reader announces one
@@ -108,10 +108,16 @@ export function liveSearch(
   return { run };
 }
 
-/** `?q=` (and `&section=`) in the address bar, so a search can be shared, reloaded and gone back to. */
-export function urlWithQuery(query: string, section = ''): string {
+/** The sort a URL asks for: newest only when it says so; anything else, or nothing, is relevance. */
+export const sortOf = (value: string | null): SortOrder => (value === 'newest' ? 'newest' : 'relevance');
+
+/**
+ * `?q=` (and `&section=`, `&sort=newest`) in the address bar, so a search can
+ * be shared, reloaded and gone back to. Relevance is the default and is not written.
+ */
+export function urlWithQuery(query: string, { section = '', sort = 'relevance' }: SearchScope = {}): string {
   const url = new URL(location.href);
-  for (const [key, value] of [['q', query], ['section', query ? section : '']] as const) {
+  for (const [key, value] of [['q', query], ['section', query ? section : ''], ['sort', query && sort === 'newest' ? sort : '']] as const) {
     if (value) url.searchParams.set(key, value);
     else url.searchParams.delete(key);
   }

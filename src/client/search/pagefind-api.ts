@@ -19,7 +19,8 @@ export interface PagefindResultData {
   excerpt: string;
   /** The indexed text with U+200B between the words Pagefind segmented; word i is location i. */
   raw_content: string;
-  meta: { title?: string };
+  /** title; date and updated as the page gives them (src/lib/search/index-attributes.ts). */
+  meta: { title?: string; date?: string; updated?: string };
   filters: Record<string, string[]>;
   anchors: PagefindAnchor[];
   sub_results: PagefindSubResult[];
@@ -40,7 +41,7 @@ export interface PagefindApi {
   mergeIndex(url: string, options?: { baseUrl?: string }): Promise<void>;
   search(
     term: string,
-    options?: { filters?: Record<string, string> },
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<{ results: PagefindResult[] }>;
 }
 

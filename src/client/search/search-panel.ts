@@ -43,12 +43,12 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
 
   let pushed = false;
   const recordInUrl = (query: string) => {
-    const url = urlWithQuery(query, select.value);
+    const url = urlWithQuery(query, { section: select.value });
     if (pushed || new URLSearchParams(location.search).has('q')) history.replaceState({ ydSearch: true }, '', url);
     else history.pushState({ ydSearch: true }, '', url);
     pushed = true;
   };
-  const search = liveSearch(list, status, (outcome) => recordInUrl(outcome.query), () => select.value);
+  const search = liveSearch(list, status, (outcome) => recordInUrl(outcome.query), () => ({ section: select.value }));
   select.addEventListener('change', () => void search.run(input.value));
 
   function show(): void {

@@ -61,8 +61,23 @@ export function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIEle
   if (series) heading.append(el('span', 'yd-result-series', fill(uiText().inSeries, { name: series })));
   const sections = el('ul', 'yd-hits');
   sections.append(...(page.hits.length > 0 ? page.hits.map((hit) => sectionEntry(hit, terms)) : looseEntries(page)));
-  item.append(heading, sections);
+  const dated = dates(page);
+  item.append(heading, ...(dated ? [dated] : []), sections);
   return item;
+}
+
+/** When the article appeared, and when it was last updated or corrected: what a news reader asks of a result first. */
+function dates({ data: { meta } }: PageResult): HTMLParagraphElement | undefined {
+  if (!meta.date) return undefined;
+  const line = el('p', 'yd-meta');
+  const time = (day: string) => Object.assign(el('time', undefined, day), { dateTime: day });
+  line.append(time(meta.date));
+  if (meta.updated && meta.updated > meta.date) {
+    const updated = el('span', undefined, `${uiText().updated} `);
+    updated.append(time(meta.updated));
+    line.append(updated);
+  }
+  return line;
 }
 
 /** What the live region announces: how many articles, and whether they hold the whole query. */

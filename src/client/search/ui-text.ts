@@ -11,6 +11,7 @@ export const UI_TEXT = {
   allSections: '全部栏目',
   section: '栏目',
   inSeries: '专题：{name}',
+  updated: '更新于',
   results: '搜索结果',
   close: '关闭',
   closeResults: '关闭搜索结果',

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SORT_PREFIX, UNDATED } from './index-attributes.ts';
 import { articleOf, type CurrentArticle } from './index-plan.ts';
 
 /**
@@ -29,7 +30,7 @@ interface PageFacts {
 
 const BODY = Buffer.from('data-pagefind-body');
 const END = Buffer.from('</article>');
-const TIME = Buffer.from('<time datetime="');
+const SORT = Buffer.from(SORT_PREFIX);
 
 /**
  * Pagefind reads a page's <html lang> and its data-pagefind-body element; the
@@ -45,9 +46,11 @@ async function pageFacts(site: string, file: string): Promise<PageFacts> {
   const body = bytes.indexOf(BODY);
   const end = bytes.lastIndexOf(END);
   const indexed = body < 0 ? bytes : bytes.subarray(body, end > body ? end : undefined);
-  const time = indexed.indexOf(TIME);
-  const to = time < 0 ? -1 : indexed.indexOf('"', time + TIME.length);
-  const date = to < 0 ? '' : indexed.subarray(time + TIME.length, to).toString('utf8');
+  // The date the page gives Pagefind to sort by (index-attributes.ts); undated sorts first here, as before.
+  const sort = indexed.indexOf(SORT);
+  const to = sort < 0 ? -1 : indexed.indexOf('"', sort + SORT.length);
+  const given = to < 0 ? '' : indexed.subarray(sort + SORT.length, to).toString('utf8');
+  const date = given === UNDATED ? '' : given;
   return { file, lang, date, indexed: body >= 0, hash: createHash('sha256').update(`${lang}\n`).update(indexed).digest('hex').slice(0, 32) };
 }
 
