@@ -88,4 +88,57 @@ describe('search results of a newsroom', () => {
     expect((await results(page)).length).toBe(6);
     await page.close();
   });
+
+  it('narrows to a year, counting each year\'s results for the query and greying the years without any', async () => {
+    const page = await search(`q=${WORD}&year=2024`);
+    expect(await page.locator('#yd-search-year').inputValue()).toBe('2024');
+    const shown = await results(page);
+    expect(shown.length).toBe(4);
+    expect(shown.every((r) => r.dates[0]?.startsWith('2024-'))).toBe(true);
+    // Pagefind's own counts for the query in each year, with 2023 (nothing for it) greyed, not hidden.
+    await page.waitForFunction(() => document.querySelector('#yd-search-year option[value="2024"]')?.textContent?.includes('（'));
+    const options = await page.locator('#yd-search-year option').evaluateAll((all) =>
+      all.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent, disabled: (o as HTMLOptionElement).disabled })),
+    );
+    expect(options).toEqual([
+      { value: '', text: '全部年份', disabled: false },
+      { value: '2024', text: '2024 年（4）', disabled: false },
+      { value: '2023', text: '2023 年（0）', disabled: true },
+      { value: '2022', text: '2022 年（1）', disabled: false },
+    ]);
+    await page.close();
+  });
+
+  it('combines section and year, and keeps both in the address by fixed names', async () => {
+    const page = await search(`q=${WORD}`, DESKTOP);
+    await page.selectOption('#yd-search-section', 'society');
+    await page.selectOption('#yd-search-year', '2024');
+    await page.waitForFunction(() => {
+      const params = new URL(location.href).searchParams;
+      return params.get('section') === 'society' && params.get('year') === '2024';
+    });
+    await done(page);
+    const sections = await page.locator('#yd-search-results > .yd-result .yd-result-section').allInnerTexts();
+    expect(sections.length).toBeGreaterThan(0);
+    expect(new Set(sections)).toEqual(new Set(['社会']));
+    expect((await results(page)).every((r) => r.dates[0]?.startsWith('2024-'))).toBe(true);
+    // The year filter counts for the query within the section: 2 of the 4 in 2024 are 社会's.
+    await page.waitForFunction(() => document.querySelector('#yd-search-year option[value="2024"]')?.textContent === '2024 年（2）');
+    expect(await page.locator('#yd-search-year option').allInnerTexts()).toEqual(['全部年份', '2024 年（2）', '2023 年（0）', '2022 年（1）']);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/search-filters-desktop.png`, fullPage: false });
+    await page.close();
+  });
+
+  it('takes an unknown year= as every year, and counts the years once the reader turns to them', async () => {
+    const page = await search(`q=${WORD}&year=1999`);
+    expect(await page.locator('#yd-search-year').inputValue()).toBe('');
+    expect((await results(page)).length).toBe(6);
+    // No year chosen: the counts (the index's filter data) are fetched only when the reader turns to the list.
+    expect(await page.locator('#yd-search-year option').allInnerTexts()).toEqual(['全部年份', '2024 年', '2023 年', '2022 年']);
+    await page.focus('#yd-search-year');
+    await page.waitForFunction(() => document.querySelector('#yd-search-year option[value="2024"]')?.textContent?.includes('（'));
+    expect(await page.locator('#yd-search-year option').allInnerTexts()).toEqual(['全部年份', '2024 年（4）', '2023 年（0）', '2022 年（1）']);
+    expect(await page.locator('#yd-search-year option[value="2023"]').isDisabled()).toBe(true);
+    await page.close();
+  });
 });

@@ -67,7 +67,7 @@ describe('search', () => {
     expect(results).toContainEqual({ title: '临时安置点里的第三天', section: '社会', series: '专题：台风过后' });
     // The 专题 filter keeps only series pages.
     await page.selectOption('#yd-search-section', '专题');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('section') === '专题');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('section') === 'series');
     await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
     expect(await page.locator('.yd-result-title a').allInnerTexts()).toEqual(['台风过后']);
     await page.close();

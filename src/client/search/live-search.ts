@@ -111,14 +111,23 @@ export function liveSearch(
 /** The sort a URL asks for: newest only when it says so; anything else, or nothing, is relevance. */
 export const sortOf = (value: string | null): SortOrder => (value === 'newest' ? 'newest' : 'relevance');
 
+/** What the address keeps of a search besides its query, by fixed names: sort, year and the section's slug. */
+export interface UrlChoices {
+  section?: string;
+  year?: string;
+  sort?: SortOrder;
+}
+
 /**
- * `?q=` (and `&section=`, `&sort=newest`) in the address bar, so a search can
- * be shared, reloaded and gone back to. Relevance is the default and is not written.
+ * `?q=` (and `&section=<slug>`, `&year=`, `&sort=newest`) in the address bar,
+ * so a search can be shared, reloaded and gone back to. Relevance is the
+ * default and is not written; nothing but q is written without a query.
  */
-export function urlWithQuery(query: string, { section = '', sort = 'relevance' }: SearchScope = {}): string {
+export function urlWithQuery(query: string, { section = '', year = '', sort = 'relevance' }: UrlChoices = {}): string {
   const url = new URL(location.href);
-  for (const [key, value] of [['q', query], ['section', query ? section : ''], ['sort', query && sort === 'newest' ? sort : '']] as const) {
-    if (value) url.searchParams.set(key, value);
+  const values = [['q', query], ['section', section], ['year', year], ['sort', sort === 'newest' ? sort : '']] as const;
+  for (const [key, value] of values) {
+    if (value && (key === 'q' || query)) url.searchParams.set(key, value);
     else url.searchParams.delete(key);
   }
   return url.pathname + url.search + url.hash;
@@ -128,10 +137,18 @@ export function urlWithQuery(query: string, { section = '', sort = 'relevance' }
  * A "全部栏目" select with the site's news sections, read from the header's
  * section navigation: it is rendered from the same list the pages' section
  * filters come from, in the page's script, so asking the index for its
- * filters (a fetch per index bundle) is not needed. `selected` is kept if present.
+ * filters (a fetch per index bundle) is not needed. Each option's value is
+ * the section's slug (the address's section=), its text the name the index
+ * filters by. `selected` (a slug, or a name as older links have it) is kept if present.
  */
 export function fillSectionSelect(select: HTMLSelectElement, selected: string): void {
-  const names = [...document.querySelectorAll('.yd-sections a')].map((link) => link.textContent?.trim() ?? '').filter(Boolean);
-  select.replaceChildren(new Option(uiText().allSections, ''), ...names.map((name) => new Option(name, name)));
-  select.value = names.includes(selected) ? selected : '';
+  const sections = [...document.querySelectorAll<HTMLAnchorElement>('.yd-sections a')].map((link) => ({
+    slug: new URL(link.href).pathname.replace(/\/$|\.html$/, '').split('/').pop() ?? '',
+    name: link.textContent?.trim() ?? '',
+  }));
+  select.replaceChildren(new Option(uiText().allSections, ''), ...sections.filter((s) => s.name && s.slug).map((s) => new Option(s.name, s.slug)));
+  select.value = sections.find((s) => s.slug === selected || s.name === selected)?.slug ?? '';
 }
+
+/** The name the index filters a section select's choice by ('' for all sections). */
+export const sectionName = (select: HTMLSelectElement): string => (select.value ? (select.selectedOptions[0]?.text ?? '') : '');

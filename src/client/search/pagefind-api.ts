@@ -34,15 +34,20 @@ export interface PagefindResult {
   data(): Promise<PagefindResultData>;
 }
 
+/** Per filter, per value: how many results the search would have with that value chosen too. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
 export interface PagefindApi {
   /** Fetches the wasm and index metadata ahead of the first search. */
   init(): Promise<void>;
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   mergeIndex(url: string, options?: { baseUrl?: string }): Promise<void>;
+  /** Loads every filter's data (a fetch per bundle) and gives each value's count over the whole index. */
+  filters(): Promise<FilterCounts>;
   search(
     term: string,
     options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[] }>;
+  ): Promise<{ results: PagefindResult[]; filters?: FilterCounts }>;
 }
 
 /** This deployment's base path with one trailing slash ("/" or "/news/"): where the files search fetches live. */
@@ -81,7 +86,7 @@ export function loadPagefind(): Promise<PagefindApi> {
     if (dropped.size === 0) return api;
     const search: PagefindApi['search'] = (term, options) =>
       api.search(term, options).then((response) => ({ ...response, results: response.results.filter((result) => !dropped.has(result.id)) }));
-    return { init: () => api.init(), options: (o) => api.options(o), mergeIndex: (u, o) => api.mergeIndex(u, o), search };
+    return { init: () => api.init(), options: (o) => api.options(o), mergeIndex: (u, o) => api.mergeIndex(u, o), filters: () => api.filters(), search };
   })();
   return loading;
 }

@@ -3,9 +3,14 @@ import { StaleSearch, type Stale } from './stale.ts';
 
 /** What a search is narrowed and ordered by: the URL's section=, and sort= (most relevant, or newest first). */
 export interface SearchScope {
+  /** Filter values as the index holds them: the section's name, the year. */
   section?: string;
+  year?: string;
   sort?: SortOrder;
 }
+
+/** The Pagefind filters of a scope: every one chosen, combined (AND). */
+export const filtersOf = ({ section, year }: SearchScope): Record<string, string> => ({ ...(section ? { section } : {}), ...(year ? { year } : {}) });
 export type SortOrder = 'relevance' | 'newest';
 
 /**
@@ -41,8 +46,9 @@ export async function find(query: string, terms: string[], scope: SearchScope, s
   const pagefind = await loadPagefind();
   // Typed past while the index loaded: the newer query searches instead.
   if (stale()) throw new StaleSearch();
+  const filters = filtersOf(scope);
   const options = {
-    ...(scope.section ? { filters: { section: scope.section } } : {}),
+    ...(Object.keys(filters).length > 0 ? { filters } : {}),
     ...(scope.sort === 'newest' ? { sort: { date: 'desc' as const } } : {}),
   };
   const loose = (await pagefind.search(query, options)).results;

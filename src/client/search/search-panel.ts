@@ -1,4 +1,4 @@
-import { fillSectionSelect, liveSearch, urlWithQuery } from './live-search.ts';
+import { fillSectionSelect, liveSearch, sectionName, urlWithQuery } from './live-search.ts';
 import { preloadPagefind } from './pagefind-api.ts';
 import { uiLang, uiText } from './ui-text.ts';
 
@@ -48,7 +48,7 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
     else history.pushState({ ydSearch: true }, '', url);
     pushed = true;
   };
-  const search = liveSearch(list, status, (outcome) => recordInUrl(outcome.query), () => ({ section: select.value }));
+  const search = liveSearch(list, status, (outcome) => recordInUrl(outcome.query), () => ({ section: sectionName(select) }));
   select.addEventListener('change', () => void search.run(input.value));
 
   function show(): void {

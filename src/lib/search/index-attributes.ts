@@ -24,3 +24,17 @@ export const updatedAttributes = (modified: string | undefined): Record<string, 
 
 /** The sort attribute as the built page's bytes hold it (index-pages.ts). */
 export const SORT_PREFIX = 'data-pagefind-sort="date:';
+
+/**
+ * The copy of a page handed to Pagefind, with its year as a filter
+ * (`year:2024`) taken from its sort date: search can narrow by year, and
+ * readers' pages carry no extra bytes for it. An undated page has no year.
+ */
+export function withYearFilter(html: string): string {
+  const at = html.indexOf(SORT_PREFIX);
+  if (at < 0) return html;
+  const year = html.slice(at + SORT_PREFIX.length, at + SORT_PREFIX.length + 4);
+  if (!/^\d{4}$/.test(year) || year === UNDATED.slice(0, 4)) return html;
+  const open = html.indexOf('>', at) + 1;
+  return `${html.slice(0, open)}<span data-pagefind-filter="year:${year}"></span>${html.slice(open)}`;
+}
