@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { LEVEE } from '../support/series-site.ts';
+import { CHEN, LEVEE, LIN, TYPHOON } from '../support/series-site.ts';
 
 // Searching a newsroom as a news reader does: when each story appeared, newest first.
 const SHOTS = process.env['YUEDU_SHOTS'];
@@ -139,6 +139,33 @@ describe('search results of a newsroom', () => {
     await page.waitForFunction(() => document.querySelector('#yd-search-year option[value="2024"]')?.textContent?.includes('（'));
     expect(await page.locator('#yd-search-year option').allInnerTexts()).toEqual(['全部年份', '2024 年（4）', '2023 年（0）', '2022 年（1）']);
     expect(await page.locator('#yd-search-year option[value="2023"]').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('narrows to an author or a series by slug, combined, counting each choice and greying those without results', async () => {
+    // 台风: three parts of 台风过后 (two by 林晓雨, one of them with 陈默's photographs), the levee story, the series page.
+    const page = await search(`q=${encodeURIComponent('台风')}&author=${LIN.slug}`, DESKTOP);
+    expect(await page.locator('#yd-search-author').inputValue()).toBe(LIN.slug);
+    expect((await results(page)).map((r) => r.title).sort()).toEqual(['临时安置点里的第三天', '台风登陆的那一夜']);
+    await page.waitForFunction(() => document.querySelector('#yd-search-author option[value="chen-mo"]')?.textContent?.includes('（'));
+    expect(await page.locator('#yd-search-author option').allInnerTexts()).toEqual(['全部作者', '陈默（1）', '林晓雨（2）']);
+    await page.selectOption('#yd-search-author', CHEN.slug);
+    await page.selectOption('#yd-search-series', TYPHOON.slug);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('series') === 'after-the-typhoon');
+    await done(page);
+    expect(new URL(page.url()).searchParams.get('author')).toBe(CHEN.slug);
+    expect((await results(page)).map((r) => r.title)).toEqual(['台风登陆的那一夜']);
+    // Within 陈默's results, the chip series has none: listed, greyed.
+    await page.waitForFunction(() => document.querySelector('#yd-search-series option[value="chip-year"]')?.textContent?.includes('（'));
+    expect(await page.locator('#yd-search-series option[value="chip-year"]').innerText()).toBe('芯片这一年（0）');
+    expect(await page.locator('#yd-search-series option[value="chip-year"]').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('takes an unknown author= or series= as everyone and every series', async () => {
+    const page = await search(`q=${encodeURIComponent('台风')}&author=nobody&series=none`);
+    expect([await page.locator('#yd-search-author').inputValue(), await page.locator('#yd-search-series').inputValue()]).toEqual(['', '']);
+    expect((await results(page)).length).toBe(5);
     await page.close();
   });
 });

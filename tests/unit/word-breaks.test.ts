@@ -31,6 +31,14 @@ describe('markWordBreaks', () => {
     expect(/<p>([^<]*)<\/p>/.exec(marked)?.[1]).toContain(`${Z}集团`);
   });
 
+  it('leaves the text of a filter as it is: the name the search page filters by', () => {
+    const marked = markWordBreaks(page('<p class="yd-meta"><a href="/authors/lin-xiaoyu/" data-pagefind-filter="author">林晓雨</a> 记者报道</p><p>专题：<a href="/series/x/" data-pagefind-filter="series">台风过后</a></p>'), 'zh-CN');
+    expect(marked).toContain('data-pagefind-filter="author">林晓雨</a>');
+    expect(marked).toContain('data-pagefind-filter="series">台风过后</a>');
+    // The text around them is marked as ever.
+    expect(marked).toContain(`记者${Z}报道`);
+  });
+
   it('never cuts inside an entity, and marks nothing between Han and Latin or digits', () => {
     const marked = markWordBreaks(page('<p>公司&amp;集团在2023年用Azure</p>'), 'zh-CN');
     expect(marked).toContain('&amp;');

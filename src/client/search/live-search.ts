@@ -1,5 +1,6 @@
 import { PAGE_SIZE, readMore, runSearch, SLOW_MS, StaleSearch, type SearchOutcome, type SearchScope, type SortOrder } from './search-core.ts';
 import { describeOutcome, moreButton, pageEntry } from './search-render.ts';
+import { choose, filterValue } from './filter-select.ts';
 import { uiText } from './ui-text.ts';
 
 /**
@@ -111,21 +112,31 @@ export function liveSearch(
 /** The sort a URL asks for: newest only when it says so; anything else, or nothing, is relevance. */
 export const sortOf = (value: string | null): SortOrder => (value === 'newest' ? 'newest' : 'relevance');
 
-/** What the address keeps of a search besides its query, by fixed names: sort, year and the section's slug. */
+/** What the address keeps of a search besides its query, by fixed names: the section's, author's and series' slugs, the year, the sort. */
 export interface UrlChoices {
   section?: string;
   year?: string;
+  author?: string;
+  series?: string;
   sort?: SortOrder;
 }
 
 /**
- * `?q=` (and `&section=<slug>`, `&year=`, `&sort=newest`) in the address bar,
- * so a search can be shared, reloaded and gone back to. Relevance is the
- * default and is not written; nothing but q is written without a query.
+ * `?q=` (and `&section=<slug>`, `&year=`, `&author=<slug>`, `&series=<slug>`,
+ * `&sort=newest`) in the address bar, so a search can be shared, reloaded and
+ * gone back to. Relevance is the default and is not written; nothing but q is
+ * written without a query.
  */
-export function urlWithQuery(query: string, { section = '', year = '', sort = 'relevance' }: UrlChoices = {}): string {
+export function urlWithQuery(query: string, { section = '', year = '', author = '', series = '', sort = 'relevance' }: UrlChoices = {}): string {
   const url = new URL(location.href);
-  const values = [['q', query], ['section', section], ['year', year], ['sort', sort === 'newest' ? sort : '']] as const;
+  const values = [
+    ['q', query],
+    ['section', section],
+    ['year', year],
+    ['author', author],
+    ['series', series],
+    ['sort', sort === 'newest' ? sort : ''],
+  ] as const;
   for (const [key, value] of values) {
     if (value && (key === 'q' || query)) url.searchParams.set(key, value);
     else url.searchParams.delete(key);
@@ -147,8 +158,8 @@ export function fillSectionSelect(select: HTMLSelectElement, selected: string): 
     name: link.textContent?.trim() ?? '',
   }));
   select.replaceChildren(new Option(uiText().allSections, ''), ...sections.filter((s) => s.name && s.slug).map((s) => new Option(s.name, s.slug)));
-  select.value = sections.find((s) => s.slug === selected || s.name === selected)?.slug ?? '';
+  choose(select, selected);
 }
 
 /** The name the index filters a section select's choice by ('' for all sections). */
-export const sectionName = (select: HTMLSelectElement): string => (select.value ? (select.selectedOptions[0]?.text ?? '') : '');
+export const sectionName = (select: HTMLSelectElement): string => filterValue(select, false);

@@ -3,14 +3,21 @@ import { StaleSearch, type Stale } from './stale.ts';
 
 /** What a search is narrowed and ordered by: the URL's section=, and sort= (most relevant, or newest first). */
 export interface SearchScope {
-  /** Filter values as the index holds them: the section's name, the year. */
+  /** Filter values as the index holds them: the section's name, the year, an author's name, a series' title. */
   section?: string;
   year?: string;
+  author?: string;
+  series?: string;
   sort?: SortOrder;
 }
 
+/** The filters a search can be narrowed by, as the index and the address name them. */
+export const FILTERS = ['section', 'year', 'author', 'series'] as const;
+export type FilterKey = (typeof FILTERS)[number];
+
 /** The Pagefind filters of a scope: every one chosen, combined (AND). */
-export const filtersOf = ({ section, year }: SearchScope): Record<string, string> => ({ ...(section ? { section } : {}), ...(year ? { year } : {}) });
+export const filtersOf = (scope: SearchScope): Record<string, string> =>
+  Object.fromEntries(FILTERS.flatMap((key) => (scope[key] ? [[key, scope[key]]] : [])));
 export type SortOrder = 'relevance' | 'newest';
 
 /**

@@ -1,41 +1,52 @@
-import { yearCounts } from './filter-counts.ts';
-import { fillSectionSelect, liveSearch, sectionName, sortOf, urlWithQuery } from './live-search.ts';
+import { filterCounts } from './filter-counts.ts';
+import { choose, filterValue, showCounts } from './filter-select.ts';
+import { fillSectionSelect, liveSearch, sortOf, urlWithQuery } from './live-search.ts';
 import { preloadPagefind } from './pagefind-api.ts';
+import type { FilterKey } from './phrase.ts';
 import type { SearchOutcome, SearchScope } from './search-core.ts';
+
+/** The search page's filters: each a select named as the address names it; the year filters by its value, the rest by name. */
+const FILTER_SELECTS: { key: FilterKey; byValue: boolean }[] = [
+  { key: 'section', byValue: false },
+  { key: 'year', byValue: true },
+  { key: 'author', byValue: false },
+  { key: 'series', byValue: false },
+];
 
 /**
  * /search/: works as a plain GET form without JS; with JS it searches as the
- * reader types, narrowed by section and year (combined) and most relevant or
- * newest first, every choice kept in the address.
+ * reader types, narrowed by section, year, author and series (combined) and
+ * most relevant or newest first, every choice kept in the address.
  */
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('.yd-search-page-form');
   const input = document.querySelector<HTMLInputElement>('#yd-search-q');
-  const select = document.querySelector<HTMLSelectElement>('#yd-search-section');
-  const year = document.querySelector<HTMLSelectElement>('#yd-search-year');
   const sort = document.querySelector<HTMLSelectElement>('#yd-search-sort');
   const status = document.querySelector<HTMLElement>('#yd-search-status');
   const list = document.querySelector<HTMLElement>('#yd-search-results');
-  if (!form || !input || !select || !year || !sort || !status || !list) return;
+  // Author and series exist only where the site has them.
+  const filters = FILTER_SELECTS.flatMap((filter) => {
+    const select = document.querySelector<HTMLSelectElement>(`#yd-search-${filter.key}`);
+    return select ? [{ ...filter, select }] : [];
+  });
+  if (!form || !input || !sort || !status || !list || !filters.some((f) => f.key === 'section')) return;
 
   const params = new URLSearchParams(location.search);
-  const scope = (): SearchScope => ({ section: sectionName(select), year: year.value, sort: sortOf(sort.value) });
-  let counted = '';
-  /** Each year's count for this query (and section), zeros greyed: asked for once the reader turns to the year or has one set. */
-  const countYears = async (outcome: SearchOutcome | undefined) => {
+  const scope = (): SearchScope => ({
+    ...Object.fromEntries(filters.map(({ key, select, byValue }) => [key, filterValue(select, byValue)])),
+    sort: sortOf(sort.value),
+  });
+  const choices = () => ({ ...Object.fromEntries(filters.map(({ key, select }) => [key, select.value])), sort: sortOf(sort.value) });
+
+  const counted = new Map<FilterKey, string>();
+  /** Each choice's count for this query and the other filters, zeros greyed: asked for once the reader turns to a filter or has one set. */
+  const count = async (filter: (typeof filters)[number], outcome: SearchOutcome | undefined) => {
     const query = outcome?.simplified ?? outcome?.terms.join(' ') ?? '';
-    const key = `${query}\n${select.value}`;
-    if (!query || key === counted) return;
-    counted = key;
-    const counts = await yearCounts(query, scope()).catch(() => undefined);
-    if (!counts || counted !== key) return;
-    for (const option of year.options) {
-      if (!option.value) continue;
-      const n = counts[option.value] ?? 0;
-      option.text = `${option.value} 年（${n}）`;
-      // Never hidden: a year with nothing for this query stays listed, greyed.
-      option.disabled = n === 0 && option.value !== year.value;
-    }
+    const key = `${query}\n${JSON.stringify({ ...scope(), [filter.key]: '', sort: '' })}`;
+    if (!query || counted.get(filter.key) === key) return;
+    counted.set(filter.key, key);
+    const counts = await filterCounts(query, scope(), filter.key).catch(() => undefined);
+    if (counts && counted.get(filter.key) === key) showCounts(filter.select, counts, filter.byValue);
   };
   let last: SearchOutcome | undefined;
   const search = liveSearch(
@@ -45,16 +56,19 @@ export function startSearchPage(): void {
       last = outcome;
       // A search repeated as it stands (Enter again, a section put back) leaves history alone:
       // replacing the entry costs the browser a few milliseconds before the results are painted.
-      const url = urlWithQuery(outcome.query, { section: select.value, year: year.value, sort: sortOf(sort.value) });
+      const url = urlWithQuery(outcome.query, choices());
       if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
-      if (year.value || document.activeElement === year) void countYears(outcome);
+      const narrowed = filters.some((f) => f.select.value);
+      for (const filter of filters) if (narrowed || document.activeElement === filter.select) void count(filter, outcome);
     },
     scope,
   );
   input.value = params.get('q') ?? '';
-  fillSectionSelect(select, params.get('section') ?? '');
-  // Unknown values (a typo, an old link) are the defaults: every year, relevance.
-  year.value = [...year.options].some((o) => o.value === params.get('year')) ? (params.get('year') ?? '') : '';
+  // Unknown values (a typo, an old link) are the defaults: everything, by relevance.
+  for (const { key, select } of filters) {
+    if (key === 'section') fillSectionSelect(select, params.get(key) ?? '');
+    else choose(select, params.get(key));
+  }
   sort.value = sortOf(params.get('sort'));
   for (const hidden of form.querySelectorAll<HTMLElement>('[hidden]')) hidden.removeAttribute('hidden');
   void search.run(input.value);
@@ -65,8 +79,11 @@ export function startSearchPage(): void {
   });
   // An IME commit searches at once: the reader has chosen the characters.
   input.addEventListener('compositionend', () => void search.run(input.value));
-  for (const control of [select, year, sort]) control.addEventListener('change', () => void search.run(input.value));
-  year.addEventListener('focus', () => void countYears(last));
+  sort.addEventListener('change', () => void search.run(input.value));
+  for (const filter of filters) {
+    filter.select.addEventListener('change', () => void search.run(input.value));
+    filter.select.addEventListener('focus', () => void count(filter, last));
+  }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void search.run(input.value);

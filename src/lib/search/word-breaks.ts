@@ -13,11 +13,15 @@
  * U+200B between words (which search excerpts rely on).
  *
  * Only text after the data-pagefind-body tag is marked, and never inside
- * headings, whose text becomes result titles and section names.
+ * headings, whose text becomes result titles and section names, nor the
+ * text of an element that is a filter (an author's name, a series' title),
+ * whose text is the value search filters by, as the search page names it.
  */
 const BREAK = '\u200b';
 /** Elements whose text stays as it is: headings, and scripts (JSON-LD) that are not page text anyway. */
 const UNMARKED = /^<(\/?)(?:h[1-6]|script|style)[\s>]/i;
+/** An element whose own text is a filter's value: a link or span holding a name (Bylines, the series line). */
+const FILTER = /^<[a-z][^>]*\sdata-pagefind-filter="[a-z]+"[^>]*>$/i;
 const ENTITY = /(&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);)/i;
 const HAN = /\p{Script=Han}/u;
 
@@ -61,6 +65,8 @@ export function markWordBreaks(html: string, locale: string): string {
     if (i % 2 === 1) {
       const element = UNMARKED.exec(part);
       if (element) unmarked = Math.max(0, unmarked + (element[1] ? -1 : 1));
+      // The filter's value is the text right after its tag: skip it.
+      else if (FILTER.test(part)) i++;
     } else if (unmarked === 0 && part) {
       parts[i] = markText(part, segmenter);
     }
