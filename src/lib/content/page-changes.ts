@@ -33,7 +33,9 @@ export function describeChanges(before: Record<string, PageParts>, now: Record<s
 /**
  * Compares each article page's parts with those the last build recorded
  * beside Astro's cache, logs why pages changed (the bench reports it), and
- * records this build's. Only a log: what is rendered is decided by the cache
+ * records this build's, unless this build is not incremental
+ * (YUEDU_INCREMENTAL=0: another build holds the cache, and its record is
+ * the one to keep). Only a log: what is rendered is decided by the cache
  * keys alone.
  */
 export function logPageChanges(now: Record<string, PageParts>): void {
@@ -45,6 +47,7 @@ export function logPageChanges(now: Record<string, PageParts>): void {
     // No last build, or an unreadable record: every page counts as new.
   }
   console.log(`[yuedu-pages] ${describeChanges(before, now)}`);
+  if (process.env['YUEDU_INCREMENTAL'] === '0') return;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(now));
 }
