@@ -1,4 +1,5 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync } from 'node:zlib';
 import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { ROOT } from '../../tests/support/build-site.ts';
@@ -57,6 +58,13 @@ export async function benchScale(tmp: string, { sizes, seed, runs, json, timeout
       const dist = await folderSize(outDir);
       const index = await folderSize(path.join(outDir, 'pagefind'));
       const words = await indexWords(path.join(outDir, 'pagefind'));
+      // The tables search fetches on need: traditional -> simplified, and the regional vocabulary.
+      const tables = await Promise.all(
+        ['search/t2s.json', 'search/variants.json'].map(async (file) => {
+          const bytes = await readFile(path.join(outDir, file));
+          return `${file} ${bytes.length} B (${brotliCompressSync(bytes).length} B brotli)`;
+        }),
+      );
       const parts = (JSON.parse(await readFile(path.join(outDir, 'pagefind/yuedu-parts.json'), 'utf8')) as { bundles: Record<string, string[]> }).bundles;
       // The full build's site is kept for the search measures; the rebuild writes a site of its own.
       const site = path.join(tmp, `site-${n}`);
@@ -93,7 +101,7 @@ export async function benchScale(tmp: string, { sizes, seed, runs, json, timeout
         `${n} articles: build ${run.seconds.toFixed(1)} s (${((run.seconds / n) * 1000).toFixed(1)} ms/article), rebuild ${again.seconds.toFixed(1)} s, ` +
           `related reading ${size.related.terms} + ${size.related.lists} ms (rebuild ${size.related.rebuildTerms} + ${size.related.rebuildLists} ms, ` +
           `${size.related.rerendered} of ${size.related.pages} article pages rendered; articles: ${size.related.why}), ` +
-          `peak ${mb(run.peakBytes)}, ${size.words} words, ${size.bundles} bundle(s), dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files`,
+          `peak ${mb(run.peakBytes)}, ${size.words} words, ${size.bundles} bundle(s), dist ${mb(dist.bytes)}, index ${mb(index.bytes)} in ${index.files} files, ${tables.join(', ')}`,
       );
       await rm(outDir, { recursive: true, force: true });
       await rm(env.YUEDU_CACHE_DIR, { recursive: true, force: true });

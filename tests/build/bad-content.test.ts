@@ -72,6 +72,8 @@ describe('a bad content file stops the build', () => {
         'preparing.md': '---\ntitle: "筹备中"\ndescription: "还没有文章。"\n---\n',
       },
     );
+    // Search aliases: a group of one word, and a number where a word belongs.
+    await writeFile(path.join(dir, 'search-aliases.json'), JSON.stringify([['悉尼'], ['川普', 3]]));
     const { code, output } = await buildSite({ outDir: path.join(tmp, 'out-refs'), contentDir: dir });
     expect(code).not.toBe(0);
     for (const line of [
@@ -86,10 +88,12 @@ describe('a bad content file stops the build', () => {
       /series\/no-description\.md: "description": required/,
       /series\/cover-no-alt\.md: "cover_alt": required when "cover" is given/,
       /series\/preparing\.md: no article has "series: preparing" yet/,
+      /search-aliases\.json: "0": a group needs at least two words/,
+      /search-aliases\.json: "1\.1": .*expected string/,
     ]) {
       expect(output).toMatch(line);
     }
-    expect(output).toMatch(/10 content problems; fix these and build again/);
+    expect(output).toMatch(/12 content problems; fix these and build again/);
     // Editors see file, field and fix, not where in our code the check ran.
     expect(output).not.toMatch(/Stack trace|Location:|articles-loader\.ts/);
   });

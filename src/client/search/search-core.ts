@@ -4,6 +4,7 @@ import { normaliseQuery, queryTerms } from './query.ts';
 import { sectionHits, splitSections, type SectionHit } from './section-hits.ts';
 import { StaleSearch, type Stale } from './stale.ts';
 import { toSimplified } from './t2s.ts';
+import { variantQueries } from './variants.ts';
 
 export { StaleSearch, type Stale } from './stale.ts';
 export type { SearchScope, SortOrder } from './phrase.ts';
@@ -37,6 +38,8 @@ export interface SearchOutcome {
   terms: string[];
   /** Set when the query was converted from traditional characters to find these. */
   simplified?: string;
+  /** Set when the query was said in another region's words to find these (軟體 -> 软件, 雪梨 -> 悉尼). */
+  variant?: string;
   /** The pages read so far, in the order shown. */
   pages: PageResult[];
   /** Pages with the whole query in them, of those read. */
@@ -141,7 +144,17 @@ export async function runSearch(raw: string, scope: SearchScope = {}, stale: Sta
   if (outcome.exact > 0 || !/\p{Script=Han}/u.test(query)) return { query, ...outcome };
   // Nothing holds the query as typed: it may be in traditional characters (阿里雲 -> 阿里云).
   const simplified = await toSimplified(terms.join(' '));
-  if (simplified === terms.join(' ')) return { query, ...outcome };
-  const converted = await searchOnce(simplified, queryTerms(simplified), scope, stale, started);
-  return converted.exact > 0 ? { query, simplified, ...converted } : { query, ...outcome };
+  let asked = terms;
+  if (simplified !== terms.join(' ')) {
+    const converted = await searchOnce(simplified, queryTerms(simplified), scope, stale, started);
+    if (converted.exact > 0) return { query, simplified, ...converted };
+    asked = queryTerms(simplified);
+  }
+  // Or in another region's words than the site's (軟體 for 软件, 雪梨 for 悉尼): the first that finds it whole.
+  for (const alternative of await variantQueries(asked)) {
+    if (stale()) throw new StaleSearch();
+    const found = await searchOnce(alternative.join(' '), alternative, scope, stale, started);
+    if (found.exact > 0) return { query, variant: alternative.join(' '), ...found };
+  }
+  return { query, ...outcome };
 }

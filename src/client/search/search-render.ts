@@ -81,14 +81,15 @@ function dates({ data: { meta } }: PageResult): HTMLParagraphElement | undefined
 }
 
 /** What the live region announces: how many articles, and whether they hold the whole query. */
-export function describeOutcome({ query, simplified, pages, exact, matched, rest }: SearchOutcome): string {
+export function describeOutcome({ query, simplified, variant, pages, exact, matched, rest }: SearchOutcome): string {
   const text = uiText();
   if (query === '' || pages.length === 0 && !/[\p{L}\p{N}]/u.test(query)) return text.prompt;
   if (exact > 0) {
     const loose = pages.length - exact;
     // Every page matched holds the whole query, but only the best are shown: say how many there are.
     const more = loose === 0 && rest.length > 0;
-    const found = fill(text.found, { n: more ? matched : exact, q: simplified ?? query }) + (simplified ? fill(text.converted, { q: query }) : '');
+    const said = variant ? fill(text.variant, { v: variant, q: query }) : simplified ? fill(text.converted, { q: query }) : '';
+    const found = fill(text.found, { n: more ? matched : exact, q: variant ?? simplified ?? query }) + said;
     if (more) return found + fill(text.showing, { n: pages.length });
     return loose > 0 ? found + fill(text.alsoLoose, { n: loose }) : found;
   }

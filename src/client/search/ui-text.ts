@@ -22,6 +22,7 @@ export const UI_TEXT = {
   offline: '现在离线：这次搜索要用到的索引文件还没有下载到本机，联网后再试。',
   found: '找到 {n} 篇包含“{q}”的文章',
   converted: '（“{q}”已按简体搜索）',
+  variant: '（也搜索了：{v}，“{q}”的另一种说法）',
   alsoLoose: '，另有 {n} 篇部分相关',
   showing: '，下面是最相关的 {n} 篇',
   onlyLoose: '没有文章完整包含“{q}”；以下 {n} 篇包含其中部分字词',

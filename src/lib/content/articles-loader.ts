@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseArticleFile, refsOf, SLUG_PATTERN } from './article-file.ts';
 import { ContentError } from './content-error.ts';
+import { readSearchAliases } from './search-aliases.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { checkPicture, type CheckedPicture } from '../render/pictures.ts';
 import { keyTerms } from '../render/related.ts';
@@ -45,7 +46,7 @@ export function articlesLoader(): Loader {
       const seen = new Map<string, string>();
       // Series files are checked here too, so one build lists every problem in content/.
       const [seriesFiles, authorFiles] = await Promise.all([readSeriesFiles(root), readAuthorFiles(root)]);
-      problems.push(...seriesFiles.problems, ...authorFiles.problems);
+      problems.push(...seriesFiles.problems, ...authorFiles.problems, ...aliasProblems());
       const referring: ReferringFile[] = [];
       // An entry the last build stored from the same bytes, sections and code is stored already:
       // at 10,000 articles, checking and rendering them all again is most of the content sync.
@@ -134,4 +135,15 @@ export function articlesLoader(): Loader {
       );
     },
   };
+}
+
+/** content/search-aliases.json checked with the articles, so one build lists every problem in content/. */
+function aliasProblems(): string[] {
+  try {
+    readSearchAliases();
+    return [];
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
 }

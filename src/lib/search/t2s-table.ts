@@ -12,6 +12,30 @@ function parseDict(dict: string): Map<string, string> {
   return map;
 }
 
+let characters: Map<string, string> | undefined;
+
+/** Every traditional character (Taiwan and Hong Kong variants included) with the simplified one it becomes. */
+export function traditionalToSimplified(): Map<string, string> {
+  if (characters) return characters;
+  const ts = parseDict(TSCharacters);
+  const variants = new Map([...parseDict(TWVariantsRev), ...parseDict(HKVariantsRev)]);
+  characters = new Map();
+  for (const source of new Set([...ts.keys(), ...variants.keys()])) {
+    const standard = variants.get(source) ?? source;
+    const target = ts.get(standard) ?? ts.get(source) ?? standard;
+    if (target !== source) characters.set(source, target);
+  }
+  return characters;
+}
+
+/** Text in simplified characters, one character at a time (as the query table does it in the browser). */
+export function simplifyCharacters(text: string): string {
+  const map = traditionalToSimplified();
+  let out = '';
+  for (const char of text) out += map.get(char) ?? char;
+  return out;
+}
+
 export interface T2sTable {
   /** Traditional characters, one per code point... */
   t: string;
@@ -27,14 +51,7 @@ export interface T2sTable {
  */
 export function buildT2sTable(text: string): T2sTable {
   const present = new Set(text);
-  const ts = parseDict(TSCharacters);
-  const variants = new Map([...parseDict(TWVariantsRev), ...parseDict(HKVariantsRev)]);
-  const pairs = new Map<string, string>();
-  for (const source of new Set([...ts.keys(), ...variants.keys()])) {
-    const standard = variants.get(source) ?? source;
-    const target = ts.get(standard) ?? ts.get(source) ?? standard;
-    if (target !== source && present.has(target)) pairs.set(source, target);
-  }
-  const sorted = [...pairs].sort(([a], [b]) => (a < b ? -1 : 1));
+  const pairs = [...traditionalToSimplified()].filter(([, target]) => present.has(target));
+  const sorted = pairs.sort(([a], [b]) => (a < b ? -1 : 1));
   return { t: sorted.map(([t]) => t).join(''), s: sorted.map(([, s]) => s).join('') };
 }

@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, PHONE } from '../support/browser.ts';
+import { HANT_ID, PICTURE_ID } from '../support/picture-site.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+// The picture article (simplified) says 软件 and 悉尼; the article written in traditional
+// characters says 計程車 and 川普. A reader from elsewhere types the words of home.
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distPictures'), '/news/')]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function search(query: string): Promise<{ page: Page; status: string; links: string[]; marks: string[] }> {
+  const page = await browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
+  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+  const status = await page.locator('#yd-search-status').innerText();
+  const links = await page.locator('#yd-search-results .yd-result-title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const marks = await page.locator('#yd-search-results mark').allInnerTexts();
+  return { page, status, links, marks };
+}
+
+describe('search across the vocabularies of the mainland, Taiwan and Hong Kong', () => {
+  it('a Taiwan word (軟體) finds the mainland article and marks the word it uses (软件), saying what it searched', async () => {
+    const { page, status, links, marks } = await search('軟體');
+    expect(links).toEqual([`/news/articles/${PICTURE_ID}/`]);
+    expect(new Set(marks)).toEqual(new Set(['软件']));
+    expect(status).toBe('找到 1 篇包含“软件”的文章（也搜索了：软件，“軟體”的另一种说法）');
+    // The article opens with the word it uses marked.
+    await page.locator('#yd-search-results .yd-hit-link').first().click();
+    await page.waitForSelector('mark');
+    expect(new Set(await page.locator('.yd-prose mark').allInnerTexts())).toEqual(new Set(['软件']));
+    await page.close();
+  });
+
+  it('a mainland word (出租车) finds the article written in Taiwan\'s (計程車)', async () => {
+    const { page, links, marks } = await search('出租车');
+    expect(links).toEqual([`/news/articles/${HANT_ID}/zh-hans/`]);
+    expect(new Set(marks)).toEqual(new Set(['计程车']));
+    await page.close();
+  });
+
+  it('an alias from content/search-aliases.json works both ways: 雪梨 finds 悉尼, 特朗普 finds 川普', async () => {
+    const sydney = await search('雪梨');
+    expect(sydney.links).toEqual([`/news/articles/${PICTURE_ID}/`]);
+    expect(new Set(sydney.marks)).toEqual(new Set(['悉尼']));
+    const trump = await search('特朗普');
+    expect(trump.links).toEqual([`/news/articles/${HANT_ID}/zh-hans/`]);
+    expect(new Set(trump.marks)).toEqual(new Set(['川普']));
+    await Promise.all([sydney.page.close(), trump.page.close()]);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { buildVariantTable } from '../../src/lib/search/variant-table.ts';
+
+const groupOf = (table: { groups: string[][] }, word: string) => table.groups.find((g) => g.includes(word))?.slice().sort();
+
+describe('the regional vocabulary table', () => {
+  it('groups the words OpenCC maps between the mainland, Taiwan and Hong Kong, in simplified characters', () => {
+    const table = buildVariantTable('新款软件支持打印机，乘出租车去新西兰。', []);
+    expect(groupOf(table, '软件')).toContain('软体');
+    expect(groupOf(table, '打印机')).toContain('印表机');
+    expect(groupOf(table, '出租车')).toContain('计程车');
+    expect(groupOf(table, '新西兰')).toContain('纽西兰');
+  });
+
+  it('finds the group from the other side too, and from text written in traditional characters', () => {
+    const table = buildVariantTable('這套軟體很好用。', []);
+    expect(groupOf(table, '软体')).toContain('软件');
+  });
+
+  it('keeps only groups the site uses, and adds the editors\' aliases', () => {
+    const table = buildVariantTable('悉尼的早晨。', [['悉尼', '雪梨'], ['特朗普', '川普']]);
+    expect(groupOf(table, '雪梨')).toEqual(['悉尼', '雪梨'].sort());
+    expect(groupOf(table, '川普')).toBeUndefined();
+    expect(groupOf(table, '软件')).toBeUndefined();
+    expect(table.groups.length).toBe(1);
+  });
+});
