@@ -168,4 +168,17 @@ describe('search results of a newsroom', () => {
     expect((await results(page)).length).toBe(5);
     await page.close();
   });
+
+  it('finds a tag or a byline\'s name, below the articles whose text holds it, landing on the article\'s top', async () => {
+    // 救灾 is the typhoon night's tag and nowhere in its text; the night market's text says it once.
+    const rescue = await search(`q=${encodeURIComponent('救灾')}`);
+    expect((await results(rescue)).map((r) => r.title)).toEqual(['夜市回来了', '台风登陆的那一夜']);
+    const night = rescue.locator('#yd-search-results > .yd-result').nth(1);
+    expect(await night.locator('.yd-hit-section').allInnerTexts()).toEqual(['导语']);
+    expect(new URL(await night.locator('.yd-hit-link').first().evaluate((a) => (a as HTMLAnchorElement).href)).hash).toBe('#yd-title');
+    // A reporter's name: her two stories, though no text names her.
+    const lin = await search(`q=${encodeURIComponent(LIN.name)}`);
+    expect((await results(lin)).map((r) => r.title).sort()).toEqual(['临时安置点里的第三天', '台风登陆的那一夜']);
+    await Promise.all([rescue.close(), lin.close()]);
+  });
 });

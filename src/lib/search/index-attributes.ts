@@ -38,3 +38,28 @@ export function withYearFilter(html: string): string {
   const open = html.indexOf('>', at) + 1;
   return `${html.slice(0, open)}<span data-pagefind-filter="year:${year}"></span>${html.slice(open)}`;
 }
+
+/** How much a word of the byline or the tags counts against one of the text: a match there ranks below the text's. */
+export const CREDITS_WEIGHT = '0.2';
+
+const stripTags = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The copy of an article page handed to Pagefind, with its byline and tags
+ * as searchable text: a reader who searches a reporter's name or a tag
+ * (海边小城) finds the articles that carry it, at a fifth of the text's
+ * weight, landing on the article's top (the text goes right after the
+ * title, in the opening section). Readers' pages keep both out of the
+ * index (data-pagefind-ignore) and carry no bytes for this.
+ */
+export function withCredits(html: string): string {
+  const body = html.indexOf('data-pagefind-body');
+  const title = body < 0 ? -1 : html.indexOf('</h1>', body);
+  if (title < 0) return html;
+  const byline = /<span class="yd-byline">([\s\S]*?)<\/span>/.exec(html)?.[1];
+  const tags = /<ul class="yd-tags"[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1];
+  const words = [byline, ...(tags ? [...tags.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]) : [])].map((part) => stripTags(part ?? '')).filter(Boolean);
+  if (words.length === 0) return html;
+  const at = title + '</h1>'.length;
+  return `${html.slice(0, at)}<p data-pagefind-weight="${CREDITS_WEIGHT}">${words.join(' ')}</p>${html.slice(at)}`;
+}

@@ -7,7 +7,7 @@ import type { BuildLogger } from './build-logger.ts';
 import { folderFiles, pageIds, type CachedSegment } from './index-cache.ts';
 import { LANGUAGES } from './index-pages.ts';
 import type { CurrentArticle, IndexedPage } from './index-plan.ts';
-import { withYearFilter } from './index-attributes.ts';
+import { withCredits, withYearFilter } from './index-attributes.ts';
 import { markWordBreaks } from './word-breaks.ts';
 
 interface Entry {
@@ -41,7 +41,8 @@ interface Batch {
 
 /**
  * Copies of a batch's pages with their Chinese word breaks marked
- * (word-breaks.ts) and their year as a filter (index-attributes.ts) in a temporary folder, at the same paths, so
+ * (word-breaks.ts), their year as a filter and their byline and tags as
+ * lightly weighted text (index-attributes.ts) in a temporary folder, at the same paths, so
  * Pagefind derives the same URLs from them. Returns the folder.
  */
 async function stageBatch(site: string, { files, locale }: Batch): Promise<string> {
@@ -50,7 +51,7 @@ async function stageBatch(site: string, { files, locale }: Batch): Promise<strin
     for (const file of files) {
       const target = path.join(staging, file);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, markWordBreaks(withYearFilter(await readFile(path.join(site, file), 'utf8')), locale));
+      await writeFile(target, markWordBreaks(withCredits(withYearFilter(await readFile(path.join(site, file), 'utf8'))), locale));
     }
     return staging;
   } catch (error) {
