@@ -1,27 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../support/browser.ts';
+import { useSite } from '../support/e2e.ts';
 import { CHEN, LEVEE, LIN, TYPHOON } from '../support/series-site.ts';
 
 // Searching a newsroom as a news reader does: when each story appeared, newest first.
 const SHOTS = process.env['YUEDU_SHOTS'];
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distSeries'), '/news/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('distSeries', '/news/');
 
 /** In four articles over three years, a series page's introduction, and the undated seed article. */
 const WORD = '一个';
 
 async function search(query: string, viewport = PHONE): Promise<Page> {
-  const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
-  await page.goto(`${server.url}search/?${query}`);
+  const page = await site.browser.newPage({ viewport, serviceWorkers: 'block' });
+  await page.goto(`${site.server.url}search/?${query}`);
   await done(page);
   return page;
 }

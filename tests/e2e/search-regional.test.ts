@@ -1,24 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE } from '../support/browser.ts';
+import { useSite } from '../support/e2e.ts';
 import { HANT_ID, PICTURE_ID } from '../support/picture-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 // The picture article (simplified) says 软件 and 悉尼; the article written in traditional
 // characters says 計程車 and 川普. A reader from elsewhere types the words of home.
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distPictures'), '/news/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('distPictures', '/news/');
 
 async function search(query: string): Promise<{ page: Page; status: string; links: string[]; marks: string[] }> {
-  const page = await browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
-  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+  const page = await site.browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
+  await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`);
   await page.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
   const status = await page.locator('#yd-search-status').innerText();
   const links = await page.locator('#yd-search-results .yd-result-title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
