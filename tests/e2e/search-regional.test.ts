@@ -5,7 +5,7 @@ import { useSite } from '../support/e2e.ts';
 import { HANT_ID, PICTURE_ID } from '../support/picture-site.ts';
 
 // The picture article (simplified) says 软件 and 悉尼; the article written in traditional
-// characters says 計程車 and 川普. A reader from elsewhere types the words of home.
+// characters says 軟體, 計程車 and 川普. A reader from elsewhere types the words of home.
 const site = useSite('distPictures', '/news/');
 
 async function search(query: string): Promise<{ page: Page; status: string; links: string[]; marks: string[] }> {
@@ -19,15 +19,25 @@ async function search(query: string): Promise<{ page: Page; status: string; link
 }
 
 describe('search across the vocabularies of the mainland, Taiwan and Hong Kong', () => {
-  it('a Taiwan word (軟體) finds the mainland article and marks the word it uses (软件), saying what it searched', async () => {
+  it('a Taiwan word (軟體) finds the articles in both vocabularies, each marked with the word it uses, saying what it searched', async () => {
     const { page, status, links, marks } = await search('軟體');
-    expect(links).toEqual([`/news/articles/${PICTURE_ID}/`]);
-    expect(new Set(marks)).toEqual(new Set(['软件']));
-    expect(status).toBe('找到 1 篇包含“软件”的文章（也搜索了：软件，“軟體”的另一种说法）');
-    // The article opens with the word it uses marked.
-    await page.locator('#yd-search-results .yd-hit-link').first().click();
+    expect(new Set(links)).toEqual(new Set([`/news/articles/${HANT_ID}/zh-hans/`, `/news/articles/${PICTURE_ID}/`]));
+    expect(new Set(marks)).toEqual(new Set(['软体', '软件']));
+    expect(status).toBe('找到 2 篇包含“软体”的文章（也搜索了：软件，“軟體”的另一种说法）');
+    // The mainland article opens with the word it uses marked.
+    await page.locator(`#yd-search-results .yd-result:has(a[href*="${PICTURE_ID}"]) .yd-hit-link`).first().click();
     await page.waitForSelector('mark');
     expect(new Set(await page.locator('.yd-prose mark').allInnerTexts())).toEqual(new Set(['软件']));
+    await page.close();
+  });
+
+  it('a mainland word (软件) finds the article written with Taiwan\'s (軟體) as well as its own', async () => {
+    const { page, status, links } = await search('软件');
+    expect(links).toEqual([`/news/articles/${PICTURE_ID}/`, `/news/articles/${HANT_ID}/zh-hans/`]);
+    const marksOf = (id: string) => page.locator(`#yd-search-results .yd-result:has(a[href*="${id}"]) mark`).allInnerTexts();
+    expect(new Set(await marksOf(PICTURE_ID))).toEqual(new Set(['软件']));
+    expect(new Set(await marksOf(HANT_ID))).toEqual(new Set(['软体']));
+    expect(status).toBe('找到 2 篇包含“软件”的文章（也搜索了：软体，“软件”的另一种说法）');
     await page.close();
   });
 

@@ -24,4 +24,14 @@ describe('the regional vocabulary table', () => {
     expect(groupOf(table, '软件')).toBeUndefined();
     expect(table.groups.length).toBe(1);
   });
+
+  it('leaves out words mainland news uses in a meaning of their own, so a query does not bring unrelated articles', () => {
+    const table = buildVariantTable('支持与支援，数据与资料，项目与专案，查看与视图，进程与程序，格鲁吉亚与佐治亚。', []);
+    expect(groupOf(table, '支持')).toBeUndefined();
+    expect(groupOf(table, '资料')).toBeUndefined();
+    expect(groupOf(table, '专案')).toBeUndefined();
+    expect(groupOf(table, '查看')).toBeUndefined();
+    expect(groupOf(table, '程序')).toEqual(['程序', '程式'].sort());
+    expect(groupOf(table, '格鲁吉亚')).toBeUndefined();
+  });
 });

@@ -51,7 +51,7 @@ export function liveSearch(
       try {
         const pages = await readMore(outcome, stale);
         if (stale()) return;
-        const entries = pages.map((page) => pageEntry(page, outcome.terms));
+        const entries = pages.map(pageEntry);
         item.replaceWith(...entries);
         status.textContent = describeOutcome(outcome);
         offerMore(outcome, stale);
@@ -77,7 +77,7 @@ export function liveSearch(
       // The best few are read; the rest of the first page is on its way. The list stays aria-busy
       // and the live region says nothing until the page is whole, so a screen reader announces one
       // outcome.
-      const first = outcome.pages.map((page) => pageEntry(page, outcome.terms));
+      const first = outcome.pages.map(pageEntry);
       const reading = readMore(outcome, stale, PAGE_SIZE - outcome.pages.length);
       let shown = false;
       const showFirst = () => {
@@ -92,7 +92,7 @@ export function liveSearch(
       }
       const rest = await reading;
       if (stale()) return undefined;
-      const more = rest.map((page) => pageEntry(page, outcome.terms));
+      const more = rest.map(pageEntry);
       if (shown) list.append(...more);
       else list.replaceChildren(...first, ...more);
       status.textContent = describeOutcome(outcome);

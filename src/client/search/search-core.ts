@@ -29,16 +29,24 @@ export interface PageResult {
   data: PagefindResultData;
   /** Sections holding the whole query; empty when Pagefind matched only some of its words. */
   hits: SectionHit[];
+  /** The words this page was found by and is marked with: the query's, or another region's (软体 for 软件). */
+  terms: string[];
+}
+
+/** A page matched and not read yet, with the words it was found by. */
+export interface PendingResult {
+  result: PagefindResult;
+  terms: string[];
 }
 
 export interface SearchOutcome {
   /** What the reader typed, normalised. */
   query: string;
-  /** The terms searched and marked; simplified when the typed query was traditional. */
+  /** The terms the count is about; simplified when the typed query was traditional, another region's when only they found pages. */
   terms: string[];
   /** Set when the query was converted from traditional characters to find these. */
   simplified?: string;
-  /** Set when the query was said in another region's words to find these (軟體 -> 软件, 雪梨 -> 悉尼). */
+  /** Set when the query was also searched in another region's words (軟體 -> 软件, 雪梨 -> 悉尼) and they found pages. */
   variant?: string;
   /** The pages read so far, in the order shown. */
   pages: PageResult[];
@@ -47,7 +55,7 @@ export interface SearchOutcome {
   /** Pages the search matched; read and shown FIRST_PAGES first, then up to PAGE_SIZE at a time. */
   matched: number;
   /** The matched pages not read yet, in order: what "more" reads. */
-  rest: PagefindResult[];
+  rest: PendingResult[];
   /** Most relevant first, or newest first (then shown strictly in date order). */
   sort: SortOrder;
 }
@@ -70,18 +78,21 @@ function dataOf(result: PagefindResult): Promise<PagefindResultData> {
  * By relevance the pages holding the whole query go first (order kept
  * otherwise); newest first keeps the dates' order.
  */
-async function readPages(results: PagefindResult[], terms: string[], sort: SortOrder, stale: Stale): Promise<PageResult[]> {
+async function readPages(pending: PendingResult[], sort: SortOrder, stale: Stale): Promise<PageResult[]> {
   if (stale()) throw new StaleSearch();
-  const datas = await Promise.all(results.map(dataOf));
+  const datas = await Promise.all(pending.map(({ result }) => dataOf(result)));
   if (stale()) throw new StaleSearch();
-  const read = datas.map((data) => ({ data, hits: sectionHits(splitSections(data), terms) }));
+  const read = datas.map((data, i) => {
+    const terms = pending[i]?.terms ?? [];
+    return { data, hits: sectionHits(splitSections(data), terms), terms };
+  });
   return sort === 'newest' ? read : read.sort((a, b) => Number(b.hits.length > 0) - Number(a.hits.length > 0));
 }
 
 /** The next `size` of an outcome's pages, appended to it (and returned, for the renderer to add). */
 export async function readMore(outcome: SearchOutcome, stale: Stale = () => false, size = PAGE_SIZE): Promise<PageResult[]> {
   const batch = outcome.rest.slice(0, size);
-  const pages = await readPages(batch, outcome.terms, outcome.sort, stale);
+  const pages = await readPages(batch, outcome.sort, stale);
   outcome.rest = outcome.rest.slice(batch.length);
   outcome.pages.push(...pages);
   outcome.exact += pages.filter((page) => page.hits.length > 0).length;
@@ -96,16 +107,19 @@ export async function readMore(outcome: SearchOutcome, stale: Stale = () => fals
  * more asked with them would keep the reader waiting for the five (15 to 85 ms
  * in four cold probes at 10,000 articles).
  */
-function readFirst(results: PagefindResult[], terms: string[], sort: SortOrder, stale: Stale, slow: boolean): Promise<PageResult[]> {
-  if (!stale() && !slow) for (const result of results.slice(0, PAGE_SIZE)) void dataOf(result);
-  return readPages(results.slice(0, FIRST_PAGES), terms, sort, stale);
+function readFirst(results: PendingResult[], sort: SortOrder, stale: Stale, slow: boolean): Promise<PageResult[]> {
+  if (!stale() && !slow) for (const { result } of results.slice(0, PAGE_SIZE)) void dataOf(result);
+  return readPages(results.slice(0, FIRST_PAGES), sort, stale);
 }
 
 async function searchOnce(query: string, terms: string[], scope: SearchScope, stale: Stale, started: number): Promise<Omit<SearchOutcome, 'query'>> {
   const sort = scope.sort ?? 'relevance';
-  const { loose, candidates } = await find(query, terms, scope, stale);
+  const found = await find(query, terms, scope, stale);
+  const pending = (results: PagefindResult[]) => results.map((result) => ({ result, terms }));
+  const loose = pending(found.loose);
+  const candidates = found.candidates && pending(found.candidates);
   const slow = performance.now() - started >= SLOW_MS;
-  const outcome = (results: PagefindResult[], pages: PageResult[]) => ({
+  const outcome = (results: PendingResult[], pages: PageResult[]) => ({
     terms,
     pages,
     exact: pages.filter((page) => page.hits.length > 0).length,
@@ -116,16 +130,39 @@ async function searchOnce(query: string, terms: string[], scope: SearchScope, st
   // Many candidates: the loose ranking (or the dates) picks which to read, the first few before the rest.
   if (!candidates || candidates.length > PAGE_SIZE) {
     const results = candidates ?? loose;
-    return outcome(results, await readFirst(results, terms, sort, stale, slow));
+    return outcome(results, await readFirst(results, sort, stale, slow));
   }
   // A page of them or fewer are all read: those truly holding the phrase are kept, by relevance ordered
   // by how often each holds it (Pagefind's ranking weighs the words apart as much), else by date.
   const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
-  const read = await readPages(candidates, terms, sort, stale);
+  const read = await readPages(candidates, sort, stale);
   const whole = read.filter((page) => page.hits.length > 0);
   if (sort === 'relevance') whole.sort((a, b) => total(b) - total(a));
   if (whole.length > 0) return { terms, pages: whole, exact: whole.length, matched: whole.length, rest: [], sort };
-  return outcome(loose, await readFirst(loose, terms, sort, stale, slow));
+  return outcome(loose, await readFirst(loose, sort, stale, slow));
+}
+
+type Found = Omit<SearchOutcome, 'query'>;
+
+/**
+ * One outcome of the pages the query and its regional variants found whole
+ * (each page marked with the words it was found by). When every search read
+ * all it matched, the pages are ordered together as a few are ordered
+ * (searchOnce): most phrase hits, or newest, first. Otherwise the query's own
+ * come first and the rest follow each search's order; newest first, the pages
+ * shown are put in date order.
+ */
+function merge(founds: Found[], sort: SortOrder): Found {
+  const [first, ...others] = founds;
+  if (!first || others.length === 0) return first ?? { terms: [], pages: [], exact: 0, matched: 0, rest: [], sort };
+  const seen = new Set<string>();
+  const pages = founds.flatMap((found) => found.pages.filter((page) => page.hits.length > 0 && !seen.has(page.data.url) && seen.add(page.data.url)));
+  const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
+  const rest = founds.flatMap((found) => found.rest);
+  if (sort === 'newest') pages.sort((a, b) => (b.data.meta.date ?? '').localeCompare(a.data.meta.date ?? ''));
+  else if (rest.length === 0) pages.sort((a, b) => total(b) - total(a));
+  const doubled = founds.reduce((sum, found) => sum + found.exact, 0) - pages.length;
+  return { terms: first.terms, pages, exact: pages.length, matched: founds.reduce((sum, found) => sum + found.matched, 0) - doubled, rest, sort };
 }
 
 /**
@@ -140,21 +177,32 @@ export async function runSearch(raw: string, scope: SearchScope = {}, stale: Sta
   const query = normaliseQuery(raw);
   const terms = queryTerms(query);
   if (terms.length === 0) return { query, terms, pages: [], exact: 0, matched: 0, rest: [], sort: scope.sort ?? 'relevance' };
+  const han = /\p{Script=Han}/u.test(query);
+  // Fetched beside the first search: other regions' words are looked up for every Chinese query.
+  const variantsOf = han ? variantQueries : async () => [];
+  const alternatives = variantsOf(terms);
   const outcome = await searchOnce(terms.join(' '), terms, scope, stale, started);
-  if (outcome.exact > 0 || !/\p{Script=Han}/u.test(query)) return { query, ...outcome };
+  let found = outcome.exact > 0 ? outcome : undefined;
+  let simplified: string | undefined;
+  let others = await alternatives;
   // Nothing holds the query as typed: it may be in traditional characters (阿里雲 -> 阿里云).
-  const simplified = await toSimplified(terms.join(' '));
-  let asked = terms;
-  if (simplified !== terms.join(' ')) {
-    const converted = await searchOnce(simplified, queryTerms(simplified), scope, stale, started);
-    if (converted.exact > 0) return { query, simplified, ...converted };
-    asked = queryTerms(simplified);
+  if (!found && han) {
+    const converted = await toSimplified(terms.join(' '));
+    if (converted !== terms.join(' ')) {
+      const convertedTerms = queryTerms(converted);
+      const again = await searchOnce(converted, convertedTerms, scope, stale, started);
+      if (again.exact > 0) [found, simplified] = [again, converted];
+      others = await variantsOf(convertedTerms);
+    }
   }
-  // Or in another region's words than the site's (軟體 for 软件, 雪梨 for 悉尼): the first that finds it whole.
-  for (const alternative of await variantQueries(asked)) {
+  // The same thing in another region's words (软体 for 软件, 悉尼 for 雪梨): the articles that say it so are found too.
+  const variants: Found[] = [];
+  for (const alternative of others) {
     if (stale()) throw new StaleSearch();
-    const found = await searchOnce(alternative.join(' '), alternative, scope, stale, started);
-    if (found.exact > 0) return { query, variant: alternative.join(' '), ...found };
+    const said = await searchOnce(alternative.join(' '), alternative, scope, stale, started);
+    if (said.exact > 0) variants.push(said);
   }
-  return { query, ...outcome };
+  if (variants.length === 0) return { query, ...(found && simplified ? { simplified } : {}), ...(found ?? outcome) };
+  const variant = variants.map((said) => said.terms.join(' ')).join('、');
+  return { query, ...(simplified ? { simplified } : {}), variant, ...merge(found ? [found, ...variants] : variants, scope.sort ?? 'relevance') };
 }

@@ -41,11 +41,11 @@ export function startSearchPage(): void {
   const counted = new Map<FilterKey, string>();
   /** Each choice's count for this query and the other filters, zeros greyed: asked for once the reader turns to a filter or has one set. */
   const count = async (filter: (typeof filters)[number], outcome: SearchOutcome | undefined) => {
-    const query = outcome?.simplified ?? outcome?.terms.join(' ') ?? '';
-    const key = `${query}\n${JSON.stringify({ ...scope(), [filter.key]: '', sort: '' })}`;
-    if (!query || counted.get(filter.key) === key) return;
+    const queries = outcome ? [...new Set([outcome.terms.join(' '), ...(outcome.variant?.split('、') ?? [])])] : [];
+    const key = `${queries.join('\n')}\n${JSON.stringify({ ...scope(), [filter.key]: '', sort: '' })}`;
+    if (!queries[0] || counted.get(filter.key) === key) return;
     counted.set(filter.key, key);
-    const counts = await filterCounts(query, scope(), filter.key).catch(() => undefined);
+    const counts = await filterCounts(queries, scope(), filter.key).catch(() => undefined);
     if (counts && counted.get(filter.key) === key) showCounts(filter.select, counts, filter.byValue);
   };
   let last: SearchOutcome | undefined;

@@ -48,7 +48,8 @@ function looseEntries(page: PageResult): HTMLLIElement[] {
   });
 }
 
-export function pageEntry(page: PageResult, terms: readonly string[]): HTMLLIElement {
+export function pageEntry(page: PageResult): HTMLLIElement {
+  const { terms } = page;
   const item = el('li', 'yd-result');
   const heading = el('h2', 'yd-result-title');
   const link = el('a', undefined, page.data.meta.title ?? page.data.url);
@@ -81,7 +82,7 @@ function dates({ data: { meta } }: PageResult): HTMLParagraphElement | undefined
 }
 
 /** What the live region announces: how many articles, and whether they hold the whole query. */
-export function describeOutcome({ query, simplified, variant, pages, exact, matched, rest }: SearchOutcome): string {
+export function describeOutcome({ query, terms, simplified, variant, pages, exact, matched, rest }: SearchOutcome): string {
   const text = uiText();
   if (query === '' || pages.length === 0 && !/[\p{L}\p{N}]/u.test(query)) return text.prompt;
   if (exact > 0) {
@@ -89,7 +90,8 @@ export function describeOutcome({ query, simplified, variant, pages, exact, matc
     // Every page matched holds the whole query, but only the best are shown: say how many there are.
     const more = loose === 0 && rest.length > 0;
     const said = variant ? fill(text.variant, { v: variant, q: query }) : simplified ? fill(text.converted, { q: query }) : '';
-    const found = fill(text.found, { n: more ? matched : exact, q: variant ?? simplified ?? query }) + said;
+    // The words the pages were found by: the query's own, simplified, or (when only they found any) another region's.
+    const found = fill(text.found, { n: more ? matched : exact, q: variant || simplified ? terms.join(' ') : query }) + said;
     if (more) return found + fill(text.showing, { n: pages.length });
     return loose > 0 ? found + fill(text.alsoLoose, { n: loose }) : found;
   }

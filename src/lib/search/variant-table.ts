@@ -7,12 +7,26 @@ export interface VariantTable {
   groups: string[][];
 }
 
+/**
+ * Words OpenCC gives as another region's form that mainland news uses every
+ * day in a meaning of its own (资料 materials, not 数据; 进程 progress, not
+ * 程序; 项目's 专案 a police task force), or that would join unrelated words
+ * into one group (检视 joins 查看 and 视图, 乔治亚 Georgia the country and the
+ * state). A query's variants are searched and shown with its own results, so
+ * a pair holding one of these is left out rather than let 支持 bring every
+ * article saying 支援.
+ */
+const NOT_REGIONAL = new Set([
+  '资料', '支援', '智慧', '指标', '执行', '进程', '专案', '社群', '对象', '宣告', '呼叫',
+  '通道', '外挂', '文件', '档案', '核心', '模拟', '高级', '检视', '变数', '乔治亚',
+]);
+
 /** OpenCC's regional phrase tables: "standard-form regional [alternatives]|…" (軟件 軟體, 打印機 印表機). */
 function regionalPairs(): [string, string][] {
   return [TWPhrases, HKPhrases].flatMap((dict) =>
     dict.split('|').flatMap((entry): [string, string][] => {
-      const [standard, regional] = entry.split(' ');
-      return standard && regional ? [[simplifyCharacters(standard), simplifyCharacters(regional)]] : [];
+      const [standard, regional] = entry.split(' ').map(simplifyCharacters);
+      return standard && regional && !NOT_REGIONAL.has(standard) && !NOT_REGIONAL.has(regional) ? [[standard, regional]] : [];
     }),
   );
 }
