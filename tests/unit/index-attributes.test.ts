@@ -20,7 +20,7 @@ describe('what a page tells the index', () => {
     const article =
       '<article data-pagefind-body><header><h1>台风登陆的那一夜</h1><p class="yd-meta" data-pagefind-ignore><span class="yd-byline">记者 <a href="/authors/lin-xiaoyu/">林晓雨</a> · 摄影 陈默</span><time>2024-09-06</time></p>' +
       '<ul class="yd-tags" aria-label="标签" data-pagefind-ignore><li><a href="/tags/台风/">台风</a></li><li><a href="/tags/救灾/">救灾</a></li></ul></header><p>正文。</p></article>';
-    expect(withCredits(article)).toBe(article.replace('</h1>', '</h1><p data-pagefind-weight="0.2">记者 林晓雨 · 摄影 陈默 台风 救灾</p>'));
+    expect(withCredits(article)).toBe(article.replace('</h1>', '</h1><p data-pagefind-weight="0.2">记者 林晓雨 · 摄影 陈默｜台风、救灾。</p>'));
     // Nothing to add: the page as it is.
     const plain = '<article data-pagefind-body><h1>标题</h1><p>正文。</p></article>';
     expect(withCredits(plain)).toBe(plain);

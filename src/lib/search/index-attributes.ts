@@ -58,8 +58,10 @@ export function withCredits(html: string): string {
   if (title < 0) return html;
   const byline = /<span class="yd-byline">([\s\S]*?)<\/span>/.exec(html)?.[1];
   const tags = /<ul class="yd-tags"[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1];
-  const words = [byline, ...(tags ? [...tags.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]) : [])].map((part) => stripTags(part ?? '')).filter(Boolean);
-  if (words.length === 0) return html;
+  const tagNames = tags ? [...tags.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => stripTags(m[1] ?? '')).filter(Boolean) : [];
+  // Read as a line of its own where a result's excerpt shows it: "记者 林晓雨｜台风、救灾。"
+  const line = [stripTags(byline ?? ''), tagNames.join('、')].filter(Boolean).join('｜');
+  if (!line) return html;
   const at = title + '</h1>'.length;
-  return `${html.slice(0, at)}<p data-pagefind-weight="${CREDITS_WEIGHT}">${words.join(' ')}</p>${html.slice(at)}`;
+  return `${html.slice(0, at)}<p data-pagefind-weight="${CREDITS_WEIGHT}">${line}。</p>${html.slice(at)}`;
 }
