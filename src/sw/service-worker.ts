@@ -2,8 +2,9 @@
 /**
  * Offline reading. Built by src/lib/publish/offline-worker.ts: esbuild
  * bundles this file with Workbox's modules, then workbox-build injects the
- * build's shell (stylesheet, scripts, home and offline pages) as the
- * precache manifest.
+ * build's shell (the offline page, and the stylesheet and scripts an article
+ * page and the offline page load) as the precache manifest. The rest (home
+ * and search pages, search code, icons) is kept as it is first used.
  *
  * - Pages: network first with a short timeout, then the copy kept here, then
  *   the offline page. Every article page read is kept (BUDGET.articles).
@@ -87,6 +88,9 @@ precacheAndRoute(self.__WB_MANIFEST);
 
 const assets = new CacheFirst({ cacheName: ASSETS_CACHE, plugins: budget(BUDGET.assets) });
 registerRoute(({ url }) => url.href.startsWith(`${SCOPE}_astro/`), assets);
+// What installing the site and a tab's icon ask for: kept with the pages once asked for.
+const isSiteFile = (url: URL) => url.href.startsWith(SCOPE) && /^(?:icons\/[^/]+|favicon\.svg|manifest\.webmanifest)$/.test(url.href.slice(SCOPE.length));
+registerRoute(({ url }) => isSiteFile(url), pages);
 
 // Pagefind's .pf_* files are named by their content; its entry files and the search page's data are not.
 // Pagefind asks for its entry file with a ?ts= cache-buster: kept under its plain name, so it is found offline.
@@ -104,14 +108,15 @@ registerRoute(
 );
 
 // The page that registered this worker was fetched before it existed, and so were the pictures
-// on its first screen: the page asks for them to be kept.
+// on its first screen, the scripts it loaded once idle and its icon: the page asks for them to be kept.
 self.addEventListener('message', (event) => {
   const data = event.data as Partial<KeepMessage> | null;
-  if (data?.type !== 'yd-keep' || typeof data.page !== 'string' || !Array.isArray(data.pictures)) return;
+  if (data?.type !== 'yd-keep' || typeof data.page !== 'string' || !Array.isArray(data.files)) return;
   const keep = (strategy: Strategy, url: URL) => strategy.handle({ event, request: new Request(url.href) }).catch(() => undefined);
   const shown = new URL(data.page, SCOPE);
-  const pictures = data.pictures.map((href) => new URL(String(href), SCOPE)).filter((url) => url.href.startsWith(`${SCOPE}_astro/`));
-  const work = pictures.map((url) => keep(assets, url));
+  const files = data.files.map((href) => new URL(String(href), SCOPE));
+  const work = files.filter((url) => url.href.startsWith(`${SCOPE}_astro/`)).map((url) => keep(assets, url));
+  work.push(...files.filter(isSiteFile).map((url) => keep(pages, url)));
   if (shown.href.startsWith(SCOPE)) work.push(keep(isArticle(shown) ? articles : pages, shown));
   event.waitUntil(Promise.all(work));
 });

@@ -144,6 +144,18 @@ describe('offline reading under a sub-path (/news/)', () => {
     await context.close();
   });
 
+  it('keeps the home page, its script and the tab icon from a first visit: offline it reads as it did, with nothing missing', async () => {
+    const { context, page, problems } = await open(site.url);
+    await controlled(page);
+    await expect.poll(() => keptUrls(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([site.url, `${site.url}favicon.svg`]));
+    const online = await page.locator('.yd-article-list li').allInnerTexts();
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.locator('.yd-article-list li').allInnerTexts()).toEqual(online);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('searches offline over the index files already fetched, and says so when a query needs others', async () => {
     const { context, page } = await open(`${site.url}search/?q=${encodeURIComponent('阿里云')}`);
     const results = page.locator('#yd-search-results li');

@@ -35,10 +35,11 @@ export const NETWORK_TIMEOUT_S = 3;
 
 /**
  * The page tells its service worker what it fetched before the worker
- * controlled it: keep this page, and these pictures it already shows.
+ * controlled it: keep this page, and the files it loaded (its pictures,
+ * scripts it loaded after the first view, its icon).
  */
 export interface KeepMessage {
   type: 'yd-keep';
   page: string;
-  pictures: string[];
+  files: string[];
 }

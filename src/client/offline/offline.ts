@@ -3,7 +3,7 @@ import type { KeepMessage } from './offline-caches.ts';
 /**
  * Offline reading, from the page's side: registers the service worker
  * (src/sw/service-worker.ts) once the page has loaded. A page it did not yet
- * control is passed to it to keep, and on an article every picture is
+ * control is passed to it to keep with what it loaded, and on an article every picture is
  * fetched now, at the size this screen uses, so the whole article can be read
  * offline (not when the reader asked the browser to save data). Where there
  * is no service worker, or it fails, the site works online as before.
@@ -17,10 +17,14 @@ async function keepThisPage(): Promise<void> {
   await worker.register(`${base}sw.js`, { scope: base });
   const registration = await worker.ready;
   if (!controlled) {
-    const shown = [...document.images].filter((img) => img.complete && img.currentSrc).map((img) => img.currentSrc);
-    registration.active?.postMessage({ type: 'yd-keep', page: location.href, pictures: shown } satisfies KeepMessage);
-    // Pictures go through the worker only once it controls the page (it claims it on activation).
+    // Fetches go through the worker once it controls the page (it claims it on activation); what the
+    // page fetched before (pictures, a script loaded once idle, the tab's icon) is passed to it to keep.
     if (!worker.controller) await new Promise((resolve) => worker.addEventListener('controllerchange', resolve, { once: true }));
+    const files = [
+      ...performance.getEntriesByType('resource').map((entry) => entry.name),
+      ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="icon"]')].map((link) => link.href),
+    ];
+    registration.active?.postMessage({ type: 'yd-keep', page: location.href, files } satisfies KeepMessage);
   }
   const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
   if (saveData) return;

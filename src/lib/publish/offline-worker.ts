@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
 import type { BuildLogger } from '../search/build-logger.ts';
+import { pageAssets } from './page-assets.ts';
 
 const SOURCE = fileURLToPath(new URL('../../sw/service-worker.ts', import.meta.url));
 
@@ -20,11 +21,18 @@ const SOURCE = fileURLToPath(new URL('../../sw/service-worker.ts', import.meta.u
  */
 export async function writeServiceWorker(site: string, fileUrls: boolean, logger: BuildLogger): Promise<void> {
   const page = (name: string) => (fileUrls ? `${name}.html` : `${name}/index.html`);
+  // An article page, to learn the files every article loads: all share one layout.
+  const article = (await readdir(path.join(site, 'articles'), { recursive: true }).catch(() => [])).find((file) =>
+    fileUrls ? file.endsWith('.html') && !file.includes('/') : file.endsWith('index.html') && file.split(path.sep).length === 2,
+  );
+  const assets = new Set(await pageAssets(site, page('offline')));
+  if (article) for (const file of await pageAssets(site, path.join('articles', article))) assets.add(file);
   const shell = {
     globDirectory: site,
-    // The little JS and the stylesheet (hashed names, so no revision parameter), the pages a
-    // reader needs offline, and what installing the site asks for.
-    globPatterns: ['_astro/*.{js,css}', 'index.html', page('offline'), page('search'), 'manifest.webmanifest', 'icons/icon-192.png', 'favicon.svg'],
+    // Only what reading offline needs at once: the offline page (it lists the articles kept) and
+    // the stylesheet and scripts of an article page and of itself (hashed names: no revision).
+    // The home and search pages, search code and icons are kept when first used (src/sw/).
+    globPatterns: [page('offline'), ...assets],
     dontCacheBustURLsMatching: /^_astro\//,
   };
   const { manifestEntries = [] } = await getManifest(shell);
