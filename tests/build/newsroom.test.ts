@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -291,6 +292,26 @@ describe(`a newsroom of ${N} articles`, () => {
     }
     const everywhere = await readdir(path.join(dist, 'pagefind'), { recursive: true });
     expect(everywhere.filter((file) => /-ui\.|highlight/.test(file))).toEqual([]);
+  });
+
+  it('asks for every bundle\'s entry file by a digest of its content, the same address on every visit, so it can be cached', async () => {
+    const visit = async () => {
+      const tab = await browser.newPage({ viewport: PHONE });
+      const asked: string[] = [];
+      tab.on('request', (request) => {
+        if (request.url().includes('pagefind-entry.json')) asked.push(request.url().slice(server.url.length));
+      });
+      await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);
+      await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+      await tab.close();
+      return asked.sort();
+    };
+    const first = await visit();
+    const parts = JSON.parse(await readFile(path.join(dist, 'pagefind/yuedu-parts.json'), 'utf8')) as { bundles: Record<string, string[]> };
+    const digest = async (dir: string) => createHash('sha256').update(await readFile(path.join(dist, 'pagefind', dir, 'pagefind-entry.json'))).digest('hex').slice(0, 12);
+    const expected = await Promise.all(['', ...(parts.bundles['zh-cn'] ?? [])].map(async (dir) => `pagefind/${dir}pagefind-entry.json?ts=${await digest(dir)}`));
+    expect(first).toEqual(expected.sort());
+    expect(await visit()).toEqual(first);
   });
 
   it('partial matches show excerpts that do not repeat the heading their link already names, nor gaps after 。', async () => {

@@ -40,8 +40,8 @@ export type FilterCounts = Record<string, Record<string, number>>;
 export interface PagefindApi {
   /** Fetches the wasm and index metadata ahead of the first search. */
   init(): Promise<void>;
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  mergeIndex(url: string, options?: { baseUrl?: string }): Promise<void>;
+  options(options: { baseUrl?: string; excerptLength?: number; metaCacheTag?: string }): Promise<void>;
+  mergeIndex(url: string, options?: { baseUrl?: string; metaCacheTag?: string }): Promise<void>;
   /** Loads every filter's data (a fetch per bundle) and gives each value's count over the whole index. */
   filters(): Promise<FilterCounts>;
   search(
@@ -53,10 +53,14 @@ export interface PagefindApi {
 /** This deployment's base path with one trailing slash ("/" or "/news/"): where the files search fetches live. */
 export const SITE_BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
-/** pagefind/yuedu-parts.json: each language's merged bundles, and the pages edited or deleted since their bundle was written. */
+/**
+ * pagefind/yuedu-parts.json: each language's merged bundles, the pages edited or deleted since
+ * their bundle was written, and each bundle's tag (its entry file's digest; '' the primary's).
+ */
 interface Parts {
   bundles?: Record<string, string[]>;
   dropped?: Record<string, string[]>;
+  tags?: Record<string, string>;
 }
 
 let loading: Promise<PagefindApi> | undefined;
@@ -77,11 +81,13 @@ export function loadPagefind(): Promise<PagefindApi> {
       .then((response) => (response.ok ? response.json() : {}))
       .catch(() => ({}));
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    // Pagefind's result URLs are site-root paths; Astro's base must be added back.
-    await api.options({ baseUrl: SITE_BASE });
     const parts = await listing;
+    // Pagefind's result URLs are site-root paths; Astro's base must be added back. Its entry file is
+    // asked for with the bundle's tag, not a new time stamp each visit: hosts and the worker keep it.
+    const tagged = (dir: string) => ({ baseUrl: SITE_BASE, ...(parts.tags?.[dir] ? { metaCacheTag: parts.tags[dir] } : {}) });
+    await api.options(tagged(''));
     const lang = document.documentElement.lang.toLowerCase();
-    await Promise.all((parts.bundles?.[lang] ?? []).map((part) => api.mergeIndex(`${SITE_BASE}pagefind/${part}`, { baseUrl: SITE_BASE })));
+    await Promise.all((parts.bundles?.[lang] ?? []).map((part) => api.mergeIndex(`${SITE_BASE}pagefind/${part}`, tagged(part))));
     const dropped = new Set(parts.dropped?.[lang] ?? []);
     if (dropped.size === 0) return api;
     const search: PagefindApi['search'] = (term, options) =>

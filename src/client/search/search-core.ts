@@ -1,4 +1,4 @@
-import type { PagefindResult, PagefindResultData } from './pagefind-api.ts';
+import { preloadPagefind, type PagefindResult, type PagefindResultData } from './pagefind-api.ts';
 import { find, type SearchScope, type SortOrder } from './phrase.ts';
 import { normaliseQuery, queryTerms } from './query.ts';
 import { sectionHits, splitSections, type SectionHit } from './section-hits.ts';
@@ -205,4 +205,13 @@ export async function runSearch(raw: string, scope: SearchScope = {}, stale: Sta
   if (variants.length === 0) return { query, ...(found && simplified ? { simplified } : {}), ...(found ?? outcome) };
   const variant = variants.map((said) => said.terms.join(' ')).join('、');
   return { query, ...(simplified ? { simplified } : {}), variant, ...merge(found ? [found, ...variants] : variants, scope.sort ?? 'relevance') };
+}
+
+/** On a search box's focus: Pagefind's script, wasm and entry files, and the regional table every Chinese query looks in. */
+export function preloadSearch(): void {
+  preloadPagefind();
+  void variantQueries([]);
+  // The first Chinese text a page segments loads the browser's word dictionary (Pagefind cuts every
+  // query with Intl.Segmenter, as phrase.ts does): loaded now, not after the reader's first word.
+  for (const segment of new Intl.Segmenter(document.documentElement.lang || 'zh-CN', { granularity: 'word' }).segment('中文分词')) void segment;
 }

@@ -1,9 +1,8 @@
 import { filterCounts } from './filter-counts.ts';
 import { choose, filterValue, showCounts } from './filter-select.ts';
 import { fillSectionSelect, liveSearch, sortOf, urlWithQuery } from './live-search.ts';
-import { preloadPagefind } from './pagefind-api.ts';
 import type { FilterKey } from './phrase.ts';
-import type { SearchOutcome, SearchScope } from './search-core.ts';
+import { preloadSearch, type SearchOutcome, type SearchScope } from './search-core.ts';
 
 /** The search page's filters: each a select named as the address names it; the year filters by its value, the rest by name. */
 const FILTER_SELECTS: { key: FilterKey; byValue: boolean }[] = [
@@ -73,7 +72,7 @@ export function startSearchPage(): void {
   for (const hidden of form.querySelectorAll<HTMLElement>('[hidden]')) hidden.removeAttribute('hidden');
   void search.run(input.value);
 
-  input.addEventListener('focus', preloadPagefind, { once: true });
+  input.addEventListener('focus', preloadSearch, { once: true });
   input.addEventListener('input', (event) => {
     if (!(event as InputEvent).isComposing) void search.run(input.value);
   });

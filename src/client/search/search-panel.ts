@@ -1,5 +1,5 @@
 import { fillSectionSelect, liveSearch, sectionName, urlWithQuery } from './live-search.ts';
-import { preloadPagefind } from './pagefind-api.ts';
+import { preloadSearch } from './search-core.ts';
 import { uiLang, uiText } from './ui-text.ts';
 
 /**
@@ -69,8 +69,8 @@ export function startSearchPanel(input: HTMLInputElement, form: HTMLFormElement)
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
 
   // This module usually loads because the input just gained focus: warm Pagefind up now.
-  if (document.activeElement === input) preloadPagefind();
-  else input.addEventListener('focus', preloadPagefind, { once: true });
+  if (document.activeElement === input) preloadSearch();
+  else input.addEventListener('focus', preloadSearch, { once: true });
   input.addEventListener('input', (event) => {
     if ((event as InputEvent).isComposing) return;
     show();

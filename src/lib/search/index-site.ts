@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BuildLogger } from './build-logger.ts';
@@ -123,5 +124,12 @@ async function assemble(site: string, root: string, segments: CachedSegment[], k
     const hidden = new Set(ids);
     for (const page of Object.values(segment.pages)) if (hidden.has(page.id)) dropped[page.lang]?.push(page.id);
   }
-  await writeFile(path.join(bundle, 'yuedu-parts.json'), JSON.stringify({ bundles, dropped }));
+  // Each bundle's entry file by a digest of its content: the browser asks for it with that tag
+  // (Pagefind's metaCacheTag) instead of a new time stamp each visit, so hosts and the service worker can keep it.
+  const tags: Record<string, string> = {};
+  for (const dir of ['', ...new Set(Object.values(bundles).flat())]) {
+    const entry = await readFile(path.join(bundle, dir, 'pagefind-entry.json'));
+    tags[dir] = createHash('sha256').update(entry).digest('hex').slice(0, 12);
+  }
+  await writeFile(path.join(bundle, 'yuedu-parts.json'), JSON.stringify({ bundles, dropped, tags }));
 }
