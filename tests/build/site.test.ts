@@ -96,7 +96,10 @@ describe('listings', () => {
     const item = home.querySelector('.yd-article-list li');
     expect(item?.querySelector('h2 a')?.textContent).toBe('阿里云还是阿里巴巴的那朵云');
     expect(item?.querySelector('h2 a')?.getAttribute('href')).toBe('/articles/ali-yun-haishi-alibaba-de-na-duo-yun/');
-    expect(item?.querySelector('.yd-meta')?.textContent).toBe('美股新闻');
+    // Undated: no date; its section, and how long it takes to read.
+    expect(item?.querySelector('.yd-meta time')).toBeNull();
+    expect(item?.querySelector('.yd-meta a')?.textContent).toBe('美股新闻');
+    expect(item?.querySelector('.yd-meta')?.textContent).toMatch(/阅读约 \d+ 分钟$/);
     expect(item?.querySelector('.yd-teaser')?.textContent).toMatch(/^每年秋天，阿里巴巴会召开/);
   });
 
