@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/render/markdown.ts';
 
 describe('renderMarkdown', () => {
+  it('says whether the body has text before its first heading, the opening the TOC\'s 导语 leads to', () => {
+    expect(renderMarkdown('导语。\n\n## 背景\n\n正文。\n').opening).toBe(true);
+    expect(renderMarkdown('## 背景\n\n正文。\n').opening).toBe(false);
+    expect(renderMarkdown('没有小标题的文章。\n').opening).toBe(true);
+  });
+
   it('gives a Chinese heading a readable id and a self-link', () => {
     const { html, headings } = renderMarkdown('导语。\n\n## 昂贵的AI\n\n正文。\n');
     expect(headings).toEqual([{ depth: 2, slug: '昂贵的ai', text: '昂贵的AI' }]);

@@ -107,7 +107,7 @@ export function articlesLoader(): Loader {
 
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       for (const { id, filePath, digest, data, body, rendered, pictures, cover } of entries) {
-        const { headings, charCount, lead, html } = rendered;
+        const { headings, charCount, lead, opening, html } = rendered;
         const started = performance.now();
         const terms = keyTerms(html);
         termsMs += performance.now() - started;
@@ -126,7 +126,7 @@ export function articlesLoader(): Loader {
           // not stored: at 10,000 articles it would double the store every build reads and writes.
           // Its key words (render/related.ts) too: related reading compares every article's, and a
           // daily rebuild then segments only the articles it renders, not the whole archive.
-          rendered: { html: '', metadata: { headings, charCount, lead, terms } },
+          rendered: { html: '', metadata: { headings, charCount, lead, opening, terms } },
         });
       }
       // The bench reads the key words' time (scripts/lib/bench-scale.ts).

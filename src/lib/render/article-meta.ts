@@ -4,6 +4,8 @@ export interface ArticleMeta {
   headings: Heading[];
   charCount: number;
   lead: string;
+  /** Text before the first heading (markdown.ts). */
+  opening: boolean;
 }
 
 // A steady adult reading pace for Chinese prose, in characters per minute.
@@ -12,11 +14,11 @@ const CHARS_PER_MINUTE = 400;
 /** The stats articles-loader.ts stored beside the HTML, read back with their types. */
 export function articleMeta(entry: { rendered?: { metadata?: Record<string, unknown> } }): ArticleMeta {
   const metadata = entry.rendered?.metadata ?? {};
-  const { headings, charCount, lead } = metadata;
-  if (!Array.isArray(headings) || typeof charCount !== 'number' || typeof lead !== 'string') {
-    throw new Error('article was not rendered by articles-loader.ts (missing headings, charCount or lead)');
+  const { headings, charCount, lead, opening } = metadata;
+  if (!Array.isArray(headings) || typeof charCount !== 'number' || typeof lead !== 'string' || typeof opening !== 'boolean') {
+    throw new Error('article was not rendered by articles-loader.ts (missing headings, charCount, lead or opening)');
   }
-  return { headings: headings as Heading[], charCount, lead };
+  return { headings: headings as Heading[], charCount, lead, opening };
 }
 
 export const readingMinutes = (charCount: number) => Math.max(1, Math.ceil(charCount / CHARS_PER_MINUTE));

@@ -19,6 +19,8 @@ export interface RenderedArticle {
   charCount: number;
   /** Text of the first paragraph, for listings and descriptions. */
   lead: string;
+  /** Whether the body says anything before its first heading: the TOC's 导语 leads there. */
+  opening: boolean;
   /** Every picture the body shows, in document order. */
   pictureRefs: PictureRef[];
 }
@@ -72,6 +74,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const headings: Heading[] = [];
   let charCount = 0;
   let lead = '';
+  let opening = false;
   tokens.forEach((token, i) => {
     if (token.type === 'heading_open') {
       const slug = String(token.attrGet('id') ?? '');
@@ -79,12 +82,13 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     } else if (token.type === 'inline') {
       const text = inlineText(token);
       charCount += text.replace(/\s/gu, '').length;
+      if (headings.length === 0 && text.trim()) opening = true;
       const open = tokens[i - 1];
       if (!lead && open?.type === 'paragraph_open' && open.tag === 'p') lead = text;
     }
   });
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, headings, charCount, lead, pictureRefs: env.pictureRefs ?? [] };
+  return { html, headings, charCount, lead, opening, pictureRefs: env.pictureRefs ?? [] };
 }
 
 /**
