@@ -118,6 +118,21 @@ describe('the qq page (declares gb2312, stored as UTF-8)', () => {
   });
 });
 
+describe('the youth page (sub-headings set in bold, no <h2>)', () => {
+  it('gets its six sections as headings, in order; the other test pages, one bold line or none, get none', async () => {
+    const headings = (markdown: string) => markdown.split('\n').filter((line) => /^#{2,4} /.test(line));
+    expect(headings((await fixture('youth')).markdown)).toEqual([
+      '## 出国前后关注点大不同',
+      '## 出国前：政治科目会出啥考题？',
+      '## 出国后：国家未来将如何发展？',
+      '## 关注点多与所学专业相关',
+      '## 两会成为了解国情的窗口',
+      '## 盼准确把握国家发展需求 愿寻求机遇回国有所作为',
+    ]);
+    for (const name of ['gmw', 'pixnet', 'qq']) expect(headings((await fixture(name)).markdown), name).toEqual([]);
+  });
+});
+
 describe('the pixnet page (traditional characters)', () => {
   it('is kept as written, never converted', async () => {
     const { markdown } = await fixture('pixnet');
@@ -237,6 +252,23 @@ describe('structure', () => {
     expect(markdown).toMatch(/^-\s+甲项$/m);
     expect(markdown).toContain('> 一句引语。');
     expect(markdown).toMatch(/\| 指标 \| 数值 \|\n\| --- \| --- \|\n\| 营收 \| 100 \|/);
+  });
+
+  it('makes bold lines that read as sub-headings into sections, leaves bold sentences alone and drops empty links', async () => {
+    const body = `<article><h1>测试页面</h1>${prose(2)}<p><strong>出国前后关注点大不同</strong></p>${prose(2)}<p><b>方案1</b></p>${prose(1)}` +
+      `<p><strong>这是一句加粗强调的完整句子。</strong></p><p>正文里有一个<a href="http://example.com/x"></a>空链接和<a href="http://example.com/y"><svg></svg></a>图标链接。</p>${prose(2)}</article>`;
+    const { markdown } = await page(html(body));
+    expect(markdown).toMatch(/^## 出国前后关注点大不同$/m);
+    expect(markdown).toMatch(/^## 方案1$/m);
+    expect(markdown).toContain('**这是一句加粗强调的完整句子。**');
+    expect(markdown).not.toMatch(/\[\]\(/);
+    expect(markdown).toContain('正文里有一个空链接和图标链接。');
+    // Under a page's own ## sections, they are one level down.
+    const nested = await page(html(`<article><h1>测试页面</h1>${prose(2)}<h2>第一部分</h2>${prose(1)}<p><strong>小标题</strong></p>${prose(2)}<p><strong>另一个小标题</strong></p>${prose(1)}</article>`));
+    expect(nested.markdown).toMatch(/^### 小标题$/m);
+    // One bold line alone (a credit line, a map's coordinates) is no set of sub-headings.
+    const alone = await page(html(`<article><h1>测试页面</h1>${prose(3)}<p><strong>出品︱科学栏目组</strong></p>${prose(1)}</article>`));
+    expect(alone.markdown).toContain('**出品︱科学栏目组**');
   });
 
   it('applies the text importer’s punctuation rules: half-width marks in Chinese prose widened, full-width indents dropped', async () => {

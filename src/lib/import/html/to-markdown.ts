@@ -43,6 +43,11 @@ function prepare(doc: Document, pageUrl: string | undefined): void {
       url = undefined;
     }
     const onlyPicture = a.querySelector('img') && (a.textContent ?? '').trim() === '';
+    // A link around nothing, or around an icon dropped as furniture, would be an invisible, unnamed link.
+    if (!a.querySelector('img') && (a.textContent ?? '').trim() === '') {
+      a.remove();
+      continue;
+    }
     if (!url || !/^(?:https?|mailto):$/.test(url.protocol) || onlyPicture || href.startsWith('#')) a.replaceWith(...a.childNodes);
     else a.setAttribute('href', url.href);
   }
@@ -98,7 +103,22 @@ function turndownFor(pictures: PictureMap, title: string): TurndownService {
   return service;
 }
 
-/** Drops share-bar leftovers and folds a caption line under a picture into the picture's title. */
+// A paragraph that is one short bold run, not a sentence: how Chinese news sites, which rarely
+// use <h2>, set their sub-headings (**方案1**, **出国前后关注点大不同**, **出国前：考题会怎样？**).
+const BOLD_LINE = /^\*\*([^*\n]+)\*\*$/;
+const boldHeading = (block: string): string | undefined => {
+  const text = BOLD_LINE.exec(block)?.[1]?.trim();
+  if (!text) return undefined;
+  const length = [...text].length;
+  return length >= 2 && length <= 40 && !/[。，、；,;.…]$/u.test(text) ? text : undefined;
+};
+
+/**
+ * Drops share-bar leftovers, folds a caption line under a picture into the
+ * picture's title, and makes bold sub-heading lines headings (two or more,
+ * none the article's last block): ## when the page has no headings of its own, ###
+ * under its ## ones.
+ */
 function tidyBlocks(markdown: string): string {
   const blocks = markdown
     .split(/\n{2,}/)
@@ -119,7 +139,12 @@ function tidyBlocks(markdown: string): string {
     }
     out.push(block);
   }
-  return out.join('\n\n');
+  // Sub-headings come in sets, each heading something: one bold line alone (a credit line, a map's
+  // coordinates) or closing the article stays as it is.
+  const headings = new Set(out.flatMap((block, i) => (boldHeading(block) && i < out.length - 1 ? [i] : [])));
+  const level = out.some((block) => /^## /.test(block)) ? '###' : '##';
+  if (headings.size < 2) return out.join('\n\n');
+  return out.map((block, i) => (headings.has(i) ? `${level} ${boldHeading(block)}` : block)).join('\n\n');
 }
 
 /** Readability's article DOM -> Markdown that yuedu renders. */
