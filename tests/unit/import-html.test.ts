@@ -131,6 +131,13 @@ describe('the youth page (sub-headings set in bold, no <h2>)', () => {
     ]);
     for (const name of ['gmw', 'pixnet', 'qq']) expect(headings((await fixture(name)).markdown), name).toEqual([]);
   });
+
+  it('writes no description when the page\'s own is only the article\'s opening run together (caption, sub-headings and all)', async () => {
+    expect((await fixture('youth')).metadata.description).toBeUndefined();
+    // A description of its own, shorter than the text or not in it, is kept (the page states it).
+    const own = await page(html(`<article><h1>测试页面</h1>${prose(4)}</article>`, '<meta charset="utf-8"><title>测试页面</title><meta name="description" content="记者走访多个家庭，记录一项政策在过去几个月里带来的变化与争议。">'));
+    expect(own.metadata.description).toBe('记者走访多个家庭，记录一项政策在过去几个月里带来的变化与争议。');
+  });
 });
 
 describe('the pixnet page (traditional characters)', () => {

@@ -44,6 +44,20 @@ function isTraditional(lang: string | undefined, text: string): boolean {
  * pictures may be downloaded. Throws ScrapeError with the reason for a page
  * that cannot be read or is not an article.
  */
+/** Letters and digits only: text compared across the page's metadata and the Markdown. */
+const letters = (text: string) => text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The page's description, unless it is only the article's opening run together (many Chinese
+ * CMSs fill <meta name=description> with the body's first 200 characters, caption and
+ * sub-headings and all): that says nothing the article does not, and reads as garbage.
+ */
+function ownDescription(description: string | undefined, markdown: string): string | undefined {
+  if (!description) return undefined;
+  const opening = letters(description).slice(0, 40);
+  return [...opening].length >= 20 && letters(markdown).includes(opening) ? undefined : description;
+}
+
 export async function importPage(bytes: Uint8Array, from: PictureSource): Promise<ImportedPage> {
   const { text } = decodeHtml(bytes);
   const extracted = extractArticle(text, from.pageUrl);
@@ -69,7 +83,7 @@ export async function importPage(bytes: Uint8Array, from: PictureSource): Promis
     else dropped.push({ src: picture.src.slice(0, 80), why: picture.why });
   }
   return {
-    metadata: { ...metadata, title },
+    metadata: { ...metadata, title, description: ownDescription(metadata.description, markdown) },
     lang: isTraditional(metadata.lang ?? extracted.lang, markdown) ? 'zh-Hant' : 'zh-CN',
     markdown,
     // Headings and blocks that are only a picture (a file, a link to one, or its words) are not paragraphs.
