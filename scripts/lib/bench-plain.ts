@@ -11,20 +11,20 @@ export interface PlainPagefind {
 /**
  * Plain Pagefind on the same bundles yuedu searches, in a page of its own:
  * pagefind.js with this language's bundles merged, `search(term)` and
- * `data()` of the first 20 results, none of yuedu's ranking, fragments or
- * phrase check.
+ * `data()` of the first 20 results (by Pagefind's date sort when `newest`),
+ * none of yuedu's ranking, fragments or phrase check.
  */
-export async function openPlainPagefind(browser: Browser, siteUrl: string, term: string): Promise<PlainPagefind> {
+export async function openPlainPagefind(browser: Browser, siteUrl: string, term: string, newest = false): Promise<PlainPagefind> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${siteUrl}search/`);
   const base = new URL(siteUrl).pathname;
   const cold = await page.evaluate(
-    async ({ base, term }) => {
+    async ({ base, term, newest }) => {
       interface Api {
         options(o: { baseUrl: string }): Promise<void>;
         mergeIndex(url: string, o: { baseUrl: string }): Promise<void>;
-        search(term: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+        search(term: string, o?: { sort?: Record<string, 'desc'> }): Promise<{ results: { data(): Promise<unknown> }[] }>;
       }
       const started = performance.now();
       const api = (await import(`${base}pagefind/pagefind.js`)) as Api;
@@ -33,7 +33,7 @@ export async function openPlainPagefind(browser: Browser, siteUrl: string, term:
       await Promise.all((parts.bundles['zh-cn'] ?? []).map((part) => api.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base })));
       const once = async () => {
         const t0 = performance.now();
-        const { results } = await api.search(term);
+        const { results } = await api.search(term, newest ? { sort: { date: 'desc' } } : {});
         await Promise.all(results.slice(0, 20).map((result) => result.data()));
         return performance.now() - t0;
       };
@@ -41,7 +41,7 @@ export async function openPlainPagefind(browser: Browser, siteUrl: string, term:
       await once();
       return performance.now() - started;
     },
-    { base, term },
+    { base, term, newest },
   );
   return {
     cold,

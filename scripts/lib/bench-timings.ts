@@ -11,7 +11,7 @@ import { openSearchPage, type SearchSample } from './bench-search.ts';
 import { COMMON_TERM, rareTerm, TENTH_TERM } from './corpus.ts';
 
 /** What a size's builds measured; its search is measured once every size is built (measureSizes). */
-export type Built = Omit<Row, 'rare' | 'tenth' | 'common' | 'newest' | 'plainCommon' | 'reader'> & { site: string };
+export type Built = Omit<Row, 'rare' | 'tenth' | 'common' | 'newest' | 'plainCommon' | 'plainNewest' | 'reader'> & { site: string };
 
 /** What the first query fetched weighs on the wire from a host that compresses with brotli. */
 async function transferSize(dir: string, pathnames: string[]) {
@@ -90,7 +90,7 @@ const medians = (s: Samples): Omit<SearchTiming, 'hits'> => ({
  * Search at every size, measured in rounds once all are built: each round
  * opens each size's search page for each term, so a slow spell of this
  * machine falls on every size alike, not on whichever was measured then.
- * Plain Pagefind's page is open beside yuedu's for the common term, and the
+ * Plain Pagefind's page is open beside yuedu's for the common term (both orders), and the
  * two take turns at each warm search, once both pages have settled.
  */
 export async function measureSizes(browser: Browser, built: Built[], runs: number): Promise<Row[]> {
@@ -105,6 +105,8 @@ export async function measureSizes(browser: Browser, built: Built[], runs: numbe
       newest: newSamples(),
       plainCold: [] as number[],
       plainWarm: [] as number[],
+      plainNewestCold: [] as number[],
+      plainNewestWarm: [] as number[],
       hits: { rare: 0, tenth: 0, common: 0, newest: 0 },
     }));
     console.log(`\nsearching: ${runs} round(s) over ${built.length} size(s), after one round not counted…`);
@@ -115,7 +117,7 @@ export async function measureSizes(browser: Browser, built: Built[], runs: numbe
         if (!measured) continue;
         for (const [key, query] of Object.entries(terms(size.n)) as ['rare' | 'tenth' | 'common' | 'newest', string][]) {
           const page = await openSearchPage(browser, url, query, key === 'newest' ? 'newest' : 'relevance');
-          const plain = key === 'common' ? await openPlainPagefind(browser, url, query) : undefined;
+          const plain = key === 'common' || key === 'newest' ? await openPlainPagefind(browser, url, query, key === 'newest') : undefined;
           await settle();
           const warm: SearchSample[] = [];
           const plainWarm: number[] = [];
@@ -128,9 +130,12 @@ export async function measureSizes(browser: Browser, built: Built[], runs: numbe
           }
           if (run >= 0) {
             addSamples(measured[key], page.cold, warm);
-            if (plain) {
+            if (plain && key === 'common') {
               measured.plainCold.push(plain.cold);
               measured.plainWarm.push(...plainWarm);
+            } else if (plain) {
+              measured.plainNewestCold.push(plain.cold);
+              measured.plainNewestWarm.push(...plainWarm);
             }
           }
           measured.hits[key] = await page.hits();
@@ -153,12 +158,13 @@ export async function measureSizes(browser: Browser, built: Built[], runs: numbe
         common: { ...medians(measured.common), hits: measured.hits.common },
         newest: { ...medians(measured.newest), hits: measured.hits.newest },
         plainCommon: { cold: median(measured.plainCold), warm: median(measured.plainWarm) },
+        plainNewest: { cold: median(measured.plainNewestCold), warm: median(measured.plainNewestWarm) },
         reader,
       };
       rows.push(row);
       console.log(
         `${size.n} articles: rare "${rareTerm(size.n - 1)}" ${both(row.rare)} ms (${row.rare.hits} hit), 10% "${TENTH_TERM}" ${both(row.tenth)} ms, ` +
-          `common "${COMMON_TERM}" ${both(row.common)} ms, newest first ${both(row.newest)} ms, plain Pagefind ${ms(row.plainCommon)} ms`,
+          `common "${COMMON_TERM}" ${both(row.common)} ms, newest first ${both(row.newest)} ms, plain Pagefind ${ms(row.plainCommon)} ms (newest first ${ms(row.plainNewest)} ms)`,
       );
     }
     return rows;
