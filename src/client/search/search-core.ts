@@ -1,13 +1,15 @@
 import { preloadPagefind, type PagefindResult, type PagefindResultData } from './pagefind-api.ts';
 import { find, type SearchScope, type SortOrder } from './phrase.ts';
 import { normaliseQuery, queryTerms } from './query.ts';
-import { sectionHits, splitSections, type SectionHit } from './section-hits.ts';
+import { sectionHits, splitSections } from './section-hits.ts';
+import { merge, phraseTotal, type Found, type PageResult, type PendingResult, type SearchOutcome } from './search-outcome.ts';
 import { StaleSearch, type Stale } from './stale.ts';
 import { toSimplified } from './t2s.ts';
 import { variantQueries } from './variants.ts';
 
 export { StaleSearch, type Stale } from './stale.ts';
 export type { SearchScope, SortOrder } from './phrase.ts';
+export type { PageResult, SearchOutcome } from './search-outcome.ts';
 
 /** Articles read and shown at a time; "more" reads the next as many. */
 export const PAGE_SIZE = 20;
@@ -24,41 +26,6 @@ export const FIRST_PAGES = 5;
  * one asks for its whole first page together and is shown whole.
  */
 export const SLOW_MS = 200;
-
-export interface PageResult {
-  data: PagefindResultData;
-  /** Sections holding the whole query; empty when Pagefind matched only some of its words. */
-  hits: SectionHit[];
-  /** The words this page was found by and is marked with: the query's, or another region's (软体 for 软件). */
-  terms: string[];
-}
-
-/** A page matched and not read yet, with the words it was found by. */
-export interface PendingResult {
-  result: PagefindResult;
-  terms: string[];
-}
-
-export interface SearchOutcome {
-  /** What the reader typed, normalised. */
-  query: string;
-  /** The terms the count is about; simplified when the typed query was traditional, another region's when only they found pages. */
-  terms: string[];
-  /** Set when the query was converted from traditional characters to find these. */
-  simplified?: string;
-  /** Set when the query was also searched in another region's words (軟體 -> 软件, 雪梨 -> 悉尼) and they found pages. */
-  variant?: string;
-  /** The pages read so far, in the order shown. */
-  pages: PageResult[];
-  /** Pages with the whole query in them, of those read. */
-  exact: number;
-  /** Pages the search matched; read and shown FIRST_PAGES first, then up to PAGE_SIZE at a time. */
-  matched: number;
-  /** The matched pages not read yet, in order: what "more" reads. */
-  rest: PendingResult[];
-  /** Most relevant first, or newest first (then shown strictly in date order). */
-  sort: SortOrder;
-}
 
 /** Each result's text is asked for once, whether to show it now or because it is shown next. */
 const asked = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
@@ -112,7 +79,7 @@ function readFirst(results: PendingResult[], sort: SortOrder, stale: Stale, slow
   return readPages(results.slice(0, FIRST_PAGES), sort, stale);
 }
 
-async function searchOnce(query: string, terms: string[], scope: SearchScope, stale: Stale, started: number): Promise<Omit<SearchOutcome, 'query'>> {
+async function searchOnce(query: string, terms: string[], scope: SearchScope, stale: Stale, started: number): Promise<Found> {
   const sort = scope.sort ?? 'relevance';
   const found = await find(query, terms, scope, stale);
   const pending = (results: PagefindResult[]) => results.map((result) => ({ result, terms }));
@@ -134,35 +101,11 @@ async function searchOnce(query: string, terms: string[], scope: SearchScope, st
   }
   // A page of them or fewer are all read: those truly holding the phrase are kept, by relevance ordered
   // by how often each holds it (Pagefind's ranking weighs the words apart as much), else by date.
-  const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
   const read = await readPages(candidates, sort, stale);
   const whole = read.filter((page) => page.hits.length > 0);
-  if (sort === 'relevance') whole.sort((a, b) => total(b) - total(a));
+  if (sort === 'relevance') whole.sort((a, b) => phraseTotal(b) - phraseTotal(a));
   if (whole.length > 0) return { terms, pages: whole, exact: whole.length, matched: whole.length, rest: [], sort };
   return outcome(loose, await readFirst(loose, sort, stale, slow));
-}
-
-type Found = Omit<SearchOutcome, 'query'>;
-
-/**
- * One outcome of the pages the query and its regional variants found whole
- * (each page marked with the words it was found by). When every search read
- * all it matched, the pages are ordered together as a few are ordered
- * (searchOnce): most phrase hits, or newest, first. Otherwise the query's own
- * come first and the rest follow each search's order; newest first, the pages
- * shown are put in date order.
- */
-function merge(founds: Found[], sort: SortOrder): Found {
-  const [first, ...others] = founds;
-  if (!first || others.length === 0) return first ?? { terms: [], pages: [], exact: 0, matched: 0, rest: [], sort };
-  const seen = new Set<string>();
-  const pages = founds.flatMap((found) => found.pages.filter((page) => page.hits.length > 0 && !seen.has(page.data.url) && seen.add(page.data.url)));
-  const total = (page: PageResult) => page.hits.reduce((sum, hit) => sum + hit.count, 0);
-  const rest = founds.flatMap((found) => found.rest);
-  if (sort === 'newest') pages.sort((a, b) => (b.data.meta.date ?? '').localeCompare(a.data.meta.date ?? ''));
-  else if (rest.length === 0) pages.sort((a, b) => total(b) - total(a));
-  const doubled = founds.reduce((sum, found) => sum + found.exact, 0) - pages.length;
-  return { terms: first.terms, pages, exact: pages.length, matched: founds.reduce((sum, found) => sum + found.matched, 0) - doubled, rest, sort };
 }
 
 /**
