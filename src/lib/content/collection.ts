@@ -25,6 +25,11 @@ export function listArticles(): Promise<Article[]> {
   return sorted;
 }
 
+/** Every article's title and Markdown body: the words search's 简/繁 and regional tables are cut down to. */
+export async function siteText(): Promise<string> {
+  return (await listArticles()).map((a) => `${a.data.title}\n${a.body ?? ''}`).join('\n');
+}
+
 let neighbourMap: Promise<Map<string, Neighbours>> | undefined;
 
 /** Each article's newer and older neighbour within its section, in one pass, once per build (both article routes ask). */
