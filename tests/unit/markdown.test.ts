@@ -14,6 +14,8 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<h2 id="昂贵的ai">昂贵的AI</h2>');
     expect(html).toContain('href="#昂贵的ai"');
     expect(html).toContain('aria-label="本节链接：昂贵的AI"');
+    // A page in traditional characters labels its permalinks in them.
+    expect(renderMarkdown('導語。\n\n## 昂貴的AI\n\n正文。\n', { script: 'zh-Hant' }).html).toContain('aria-label="本節連結：昂貴的AI"');
   });
 
   it('keeps ids unique when two headings read the same', () => {

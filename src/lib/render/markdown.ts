@@ -39,13 +39,17 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 type RenderEnv = Env & PicturesEnv & { slugs?: string[]; script?: Script | undefined };
 
+// markdown-it-anchor asks for a permalink's label with the heading's title alone; the page's script
+// is set here for the parse, which is synchronous (renderMarkdown), so a zh-Hant page says 本節連結.
+let labelScript: Script | undefined;
+
 md.use(anchor, {
   level: [2, 3, 4, 5, 6],
   slugifyWithState: (text, state) => (state.env as RenderEnv).slugs?.shift() ?? slugify(text),
   tabIndex: false,
   permalink: anchor.permalink.linkAfterHeader({
     style: 'aria-label',
-    assistiveText: (title: string) => `本节链接：${title}`,
+    assistiveText: (title: string) => `${labelScript === 'zh-Hant' ? '本節連結' : '本节链接'}：${title}`,
     symbol: '#',
     class: 'yd-permalink',
     // The "#" is navigation, not article text: keep it out of the search index.
@@ -70,7 +74,13 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     ...(options.pictures ? { pictures: [...options.pictures] } : {}),
     script: options.script,
   };
-  const tokens = md.parse(source, env);
+  labelScript = options.script;
+  let tokens: Token[];
+  try {
+    tokens = md.parse(source, env);
+  } finally {
+    labelScript = undefined;
+  }
   const headings: Heading[] = [];
   let charCount = 0;
   let lead = '';
