@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,9 +23,9 @@ const SOURCE = fileURLToPath(new URL('../../sw/service-worker.ts', import.meta.u
 export async function writeServiceWorker(site: string, fileUrls: boolean, logger: BuildLogger): Promise<void> {
   const page = (name: string) => (fileUrls ? `${name}.html` : `${name}/index.html`);
   // An article page, to learn the files every article loads: all share one layout.
-  const article = (await readdir(path.join(site, 'articles'), { recursive: true }).catch(() => [])).find((file) =>
-    fileUrls ? file.endsWith('.html') && !file.includes('/') : file.endsWith('index.html') && file.split(path.sep).length === 2,
-  );
+  // The folder's first entry will do: no need to list every article's files (20,000 at 10,000 articles).
+  const names = await readdir(path.join(site, 'articles')).catch((): string[] => []);
+  const article = fileUrls ? names.find((name) => name.endsWith('.html')) : names.map((name) => `${name}/index.html`).find((file) => existsSync(path.join(site, 'articles', file)));
   const assets = new Set(await pageAssets(site, page('offline')));
   if (article) for (const file of await pageAssets(site, path.join('articles', article))) assets.add(file);
   const shell = {
