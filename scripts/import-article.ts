@@ -1,26 +1,53 @@
 /**
- * npm run import -- <file or folder>... [--section NAME] [--slug SLUG] [--url URL]
- *                   [--fetch-images] [--no-new-section] [--force] [--dry-run]
+ * npm run import -- <address, file or folder>... [options]   (--help for all)
  *
- * Turns saved web pages (HTML, with their _files folder) and raw text scrapes
- * into articles under content/articles/. Each input is told apart by its
- * content (src/lib/import/import-file.ts); folders are searched for .html,
- * .htm and .txt files (a saved page's _files folder is its pictures, not
- * more pages). One failing input does not stop the others; a summary table
- * follows, and the exit code is 1 if any failed. Writes are atomic
+ * Turns news pages (fetched from their address, or saved from a browser with
+ * their _files folder) and raw text scrapes into articles under
+ * content/articles/. Each input is told apart by its content
+ * (src/lib/import/import-file.ts); folders are searched for .html, .htm and
+ * .txt files. One failing input does not stop the others; a summary table
+ * follows, and the exit code is 1 if any failed. Inputs are taken one at a
+ * time, so a host never gets two requests at once. Writes are atomic
  * (scripts/lib/content-writes.ts); an existing article, or one imported from
  * the same source_url, is replaced only with --force.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFile, type Imported } from '../src/lib/import/import-file.ts';
 import { settleSection } from '../src/lib/import/new-section.ts';
 import { contentDir, readSections, type Section } from '../src/lib/content/sections.ts';
 import { addSections, articleExists, sourceIndex, writeArticle } from './lib/content-writes.ts';
+import { expand, isAddress, pictureDownloader, readInput } from './lib/import-inputs.ts';
 
-const USAGE =
-  'usage: npm run import -- <page.html | scrape.txt | folder>... [--section NAME] [--slug SLUG] [--url URL] [--fetch-images] [--no-new-section] [--force] [--dry-run]';
+const USAGE = 'usage: npm run import -- <https://… | page.html | scrape.txt | folder>... [options]; npm run import -- --help for all';
+
+const HELP = `npm run import -- <input>... [options]
+
+Turns news pages into articles under content/articles/, one Markdown file each
+(a folder when it has pictures). An input is:
+  https://…             a page's address: fetched, with its pictures
+  page.html             a page saved from a browser ("Webpage, complete"), with its _files folder
+  scrape.txt            a raw text scrape (breadcrumb, title line, counters, indented body)
+  folder/               every .html, .htm and .txt inside it, as a batch
+
+Options:
+  --section NAME        the article's section (else what the page says: article:section, breadcrumb, <title>)
+  --slug SLUG           the file name (one input only; else the title in pinyin)
+  --url URL             a saved page's address (one input only; else the page's own canonical link)
+  --fetch-images        download the pictures a saved page links to (an address import always does)
+  --timeout SECONDS     give up on a page or picture not arrived by then (default 20)
+  --no-new-section      refuse a section the site lacks instead of adding it to sections.json
+  --force               replace an article imported before (same slug, or same source_url)
+  --dry-run             print the Markdown, write nothing
+  --help                this text
+
+Examples:
+  npm run import -- https://news.example.cn/2024/05/01/metro.html
+  npm run import -- https://a.example.cn/1.html https://b.example.cn/2.html --section 城市
+  npm run import -- ~/Downloads/page.html --section 科技
+  npm run import -- ~/Downloads/saved-news/
+  npm run import -- scrape.txt --slug aliyun --section 美股新闻 --dry-run
+`;
 
 function readArgs() {
   try {
@@ -30,46 +57,21 @@ function readArgs() {
         slug: { type: 'string' },
         section: { type: 'string' },
         url: { type: 'string' },
+        timeout: { type: 'string', default: '20' },
         'fetch-images': { type: 'boolean', default: false },
         'no-new-section': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
       },
     });
-    if (positionals.length === 0) throw new Error('expected at least one file or folder');
-    return { inputs: positionals, ...values };
+    if (values.help) return { inputs: [], ...values, timeoutMs: 0 };
+    if (positionals.length === 0) throw new Error('expected at least one address, file or folder');
+    const seconds = Number(values.timeout);
+    if (!(seconds > 0 && seconds <= 600)) throw new Error(`--timeout takes seconds, from 1 to 600 (got "${values.timeout}")`);
+    return { inputs: positionals, ...values, timeoutMs: seconds * 1000 };
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-}
-
-const CANDIDATE = /\.(?:html?|shtml|xhtml|txt)$/i;
-
-/** The files to import: each named file, and the pages and scrapes inside each named folder. */
-async function expand(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (!info?.isDirectory()) {
-      files.push(input);
-      continue;
-    }
-    const entries = await readdir(input, { recursive: true, withFileTypes: true });
-    const found = entries
-      .filter((e) => e.isFile() && CANDIDATE.test(e.name))
-      .map((e) => path.join(e.parentPath, e.name))
-      .filter((file) => !path.relative(input, file).split(path.sep).some((part) => /[_.]files$/i.test(part)));
-    files.push(...found.sort());
-  }
-  return files;
-}
-
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String(error));
   }
 }
 
@@ -86,13 +88,17 @@ type Args = ReturnType<typeof readArgs>;
 
 async function importOne(file: string, args: Args, sections: Section[], sources: Map<string, string>, single: boolean) {
   const articlesDir = path.join(contentDir, 'articles');
+  // Asked for an address already imported: say so before fetching it again.
+  const known = isAddress(file) && !args.force && !args['dry-run'] ? sources.get(file) : undefined;
+  if (known) throw new Error(`already imported as content/articles/${known} (same source_url); pass --force to replace it`);
+  const input = await readInput(file, args.timeoutMs);
   const article: Imported = await importFile({
-    bytes: await readInput(file),
+    ...input,
     file,
     section: args.section,
     slug: single ? args.slug : undefined,
     url: single ? args.url : undefined,
-    fetchImages: args['fetch-images'],
+    download: args['fetch-images'] || input.fetched ? pictureDownloader(args.timeoutMs) : undefined,
   });
   const settled = settleSection(article.section, sections, !args['no-new-section']);
   if (!settled) throw new Error(`section "${article.section}" is not in sections.json (known: ${sections.map((s) => s.name).join('、')}); pass --section or drop --no-new-section`);
@@ -150,6 +156,10 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error), 2);
 }
+if (args.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 const files = await expand(args.inputs);
 if (files.length === 0) fail(`no .html, .htm or .txt files in ${args.inputs.join(', ')}`, 1);
 const single = files.length === 1;
@@ -158,7 +168,10 @@ const sections = readSections().map((s) => ({ ...s }));
 const sources = await sourceIndex(path.join(contentDir, 'articles'));
 const rows: Row[] = [];
 let failed = 0;
-for (const file of files) {
+// On a terminal, a line per input of a batch or a fetch, so a slow host does not look like a hang.
+const progress = process.stderr.isTTY && (files.length > 1 || files.some(isAddress));
+for (const [i, file] of files.entries()) {
+  if (progress) process.stderr.write(`[${i + 1}/${files.length}] ${file}\n`);
   try {
     const { row, warnings } = await importOne(file, args, sections, sources, single);
     rows.push(row);

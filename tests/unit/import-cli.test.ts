@@ -82,6 +82,19 @@ describe('npm run import', () => {
   it('explains its usage when called without a file or folder', () => {
     const { code, stderr } = runImport();
     expect(code).toBe(2);
-    expect(stderr).toContain('usage: npm run import -- <page.html | scrape.txt | folder>...');
+    expect(stderr).toContain('usage: npm run import -- <https://… | page.html | scrape.txt | folder>...');
+    expect(stderr).toContain('--help');
+  });
+
+  it('--help teaches the command: every option, and an example for each kind of input', () => {
+    const { code, stdout, stderr } = runImport('--help');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    for (const option of ['--section', '--slug', '--url', '--fetch-images', '--timeout', '--no-new-section', '--force', '--dry-run']) expect(stdout).toContain(option);
+    const examples = stdout.split('Examples:')[1]?.split('\n').filter((line) => line.includes('npm run import')) ?? [];
+    expect(examples.some((line) => / https:\/\/\S+\.html/.test(line))).toBe(true);
+    expect(examples.some((line) => /\.html( |$)/.test(line) && !line.includes('https://'))).toBe(true);
+    expect(examples.some((line) => /\/( |$)/.test(line))).toBe(true);
+    expect(examples.some((line) => line.includes('.txt'))).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { ROOT } from '../support/build-site.ts';
 
 const WEB = path.join(ROOT, 'tests/fixtures/web');
 const source = (name: string) => readFileSync(path.join(WEB, name, 'source.html'));
-const page = (bytes: Uint8Array, dir = WEB, pageUrl?: string) => importPage(bytes, { pageDir: dir, pageUrl, fetchRemote: false });
+const page = (bytes: Uint8Array, dir = WEB, pageUrl?: string) => importPage(bytes, { pageDir: dir, pageUrl });
 // Readability's own test harness reads each page as if served from here (its relative pictures resolve against it).
 const FAKEHOST = 'http://fakehost/test/page.html';
 const fixture = (name: string) => page(source(name), path.join(WEB, name), FAKEHOST);

@@ -9,13 +9,16 @@ import { articleFileText } from './to-markdown.ts';
 
 export interface ImportRequest {
   bytes: Uint8Array;
-  /** The input file, for its folder (a saved page's files) and messages. */
+  /** The input file, for its folder (a saved page's files) and messages; or the address the page was fetched from. */
   file: string;
+  /** Set when the page came from the web: its address after redirects and the charset its Content-Type named. */
+  fetched?: { url: string; charset: string | undefined } | undefined;
   section?: string | undefined;
   slug?: string | undefined;
   /** The page's address when the page does not say it (--url). */
   url?: string | undefined;
-  fetchImages: boolean;
+  /** Downloads a remote picture; absent, remote pictures stay links. */
+  download?: ((url: string) => Promise<Uint8Array>) | undefined;
 }
 
 export interface Imported {
@@ -36,7 +39,7 @@ export interface Imported {
 /**
  * One input file -> the article it becomes, whatever its kind (a saved web
  * page or a text scrape, told apart by content). Pure apart from reading a
- * saved page's own picture files and, with fetchImages, downloading.
+ * saved page's own picture files and downloading through request.download.
  */
 export async function importFile(request: ImportRequest): Promise<Imported> {
   const kind = detectKind(request.bytes);
@@ -45,7 +48,13 @@ export async function importFile(request: ImportRequest): Promise<Imported> {
     const paragraphs = article.file.split('\n\n').filter((block) => !block.startsWith('---') && !block.startsWith('## ')).length;
     return { kind, ...article, text: article.file, sourceUrl: undefined, paragraphs, pictures: [], linked: [], dropped: [], lang: 'zh-CN' };
   }
-  const page = await importPage(request.bytes, { pageDir: path.dirname(request.file), pageUrl: request.url, fetchRemote: request.fetchImages });
+  const { fetched } = request;
+  const page = await importPage(request.bytes, {
+    pageDir: fetched ? undefined : path.dirname(request.file),
+    pageUrl: request.url ?? fetched?.url,
+    charset: fetched?.charset,
+    download: request.download,
+  });
   const { metadata } = page;
   const section = request.section ?? metadata.section;
   if (!section) throw new ScrapeError('no section: the page names none (no breadcrumb, no article:section); pass --section');

@@ -28,13 +28,20 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Page bytes -> text, the bytes deciding: valid UTF-8 is UTF-8 whatever the
- * page declares (a browser that saves a page re-encodes it and often keeps a
- * stale <meta charset=gb2312>); otherwise the declared charset, then
- * GB18030. A page that decodes to replacement characters is refused:
- * mojibake is never written.
+ * Page bytes -> text. A page fetched from the web is read as browsers read
+ * it, by the charset its HTTP header names (many Chinese servers declare GBK
+ * or Big5 only there). Otherwise the bytes decide: valid UTF-8 is UTF-8
+ * whatever the page declares (a browser that saves a page re-encodes it and
+ * often keeps a stale <meta charset=gb2312>); otherwise the declared
+ * charset, then GB18030. A page that decodes to replacement characters is
+ * refused: mojibake is never written.
  */
-export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+export function decodeHtml(bytes: Uint8Array, headerCharset?: string): { text: string; encoding: string } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (headerCharset && !bom) {
+    const text = /^utf-?8$/.test(headerCharset) ? utf8(bytes) : legacy(headerCharset, bytes);
+    if (text !== undefined) return { text, encoding: headerCharset };
+  }
   const asUtf8 = utf8(bytes);
   if (asUtf8 !== undefined) return { text: asUtf8.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   const declared = declaredCharset(bytes);

@@ -58,8 +58,8 @@ function ownDescription(description: string | undefined, markdown: string): stri
   return [...opening].length >= 20 && letters(markdown).includes(opening) ? undefined : description;
 }
 
-export async function importPage(bytes: Uint8Array, from: PictureSource): Promise<ImportedPage> {
-  const { text } = decodeHtml(bytes);
+export async function importPage(bytes: Uint8Array, from: PictureSource & { charset?: string | undefined }): Promise<ImportedPage> {
+  const { text } = decodeHtml(bytes, from.charset);
   const extracted = extractArticle(text, from.pageUrl);
   const lines = [...extracted.content.querySelectorAll('p, h2, h3, h4, li')].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
   const metadata = withArticleLines(extracted.metadata, lines);

@@ -12,17 +12,16 @@ export type SettledPicture =
   | { kind: 'dropped'; src: string; why: string };
 
 export interface PictureSource {
-  /** The saved page's folder: relative picture paths (page_files/…) are read from here. */
-  pageDir: string;
+  /** The saved page's folder: relative picture paths (page_files/…) are read from here; none for a page fetched from the web. */
+  pageDir: string | undefined;
   /** The page's own address, for resolving what is not on disk. */
   pageUrl: string | undefined;
-  /** Download remote pictures (--fetch-images). */
-  fetchRemote: boolean;
+  /** Pictures a saved page carried inside it (an MHTML file's parts), by their address. */
+  carried?: ReadonlyMap<string, Uint8Array> | undefined;
+  /** Downloads a remote picture (--fetch-images, or a page imported from its URL); the CLI's, as the network is. */
+  download?: ((url: string) => Promise<Uint8Array>) | undefined;
 }
 
-const MAX_BYTES = 20 * 1024 * 1024;
-const MAX_REDIRECTS = 3;
-const TIMEOUT_MS = 15_000;
 const EXTENSION: Record<string, string> = { jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp', svg: 'svg', heif: 'avif' };
 
 // Smaller than this on both sides is a spacer, an icon or a tracking pixel, not a news picture.
@@ -42,33 +41,6 @@ async function pictureFormat(bytes: Uint8Array): Promise<{ format: string; width
 /** A stable short file name: the same picture always gets the same name, twins share one file. */
 const nameFor = (bytes: Uint8Array, format: string) => `p-${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${EXTENSION[format]}`;
 
-async function download(url: string): Promise<Uint8Array> {
-  let current = url;
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const response = await fetch(current, { redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (response.status >= 300 && response.status < 400) {
-      const next = response.headers.get('location');
-      if (!next) throw new Error(`redirect without a location (${response.status})`);
-      current = new URL(next, current).href;
-      if (!/^https?:/.test(current)) throw new Error('redirected away from http(s)');
-      continue;
-    }
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.startsWith('image/')) throw new Error(`not a picture (content-type ${type || 'missing'})`);
-    if (Number(response.headers.get('content-length') ?? 0) > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of response.body ?? []) {
-      size += chunk.length;
-      if (size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-  }
-  throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-}
-
 function absolute(src: string, base: string | undefined): string | undefined {
   try {
     const url = new URL(src, base);
@@ -78,35 +50,40 @@ function absolute(src: string, base: string | undefined): string | undefined {
   }
 }
 
+async function readBeside(pageDir: string, src: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path.resolve(pageDir, decodeURIComponent(src.split(/[?#]/)[0] ?? '')));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Brings one picture local: a file saved with the page (page_files/…), a
- * data: URL, or with --fetch-images a download. What cannot be brought local
+ * data: URL, a part of an MHTML file, or a download (--fetch-images, or a
+ * page imported from its address). What cannot be brought local
  * becomes a link to its source, with the reason, so the import can list it.
  */
 export async function settlePicture(src: string, from: PictureSource): Promise<SettledPicture> {
-  const linked = (why: string): SettledPicture => ({ kind: 'linked', src, url: absolute(src, from.pageUrl), why });
+  const url = absolute(src, from.pageUrl);
+  const linked = (why: string): SettledPicture => ({ kind: 'linked', src, url, why });
+  // A path beside the page (page_files/…), as browsers write them when saving.
+  const beside = !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src) && from.pageDir !== undefined;
   let bytes: Uint8Array | undefined;
   if (src.startsWith('data:')) {
     const match = /^data:image\/[\w.+-]+;base64,(.*)$/s.exec(src);
     if (!match) return linked('a data: URL that is not a base64 picture');
     bytes = Buffer.from(match[1] ?? '', 'base64');
-  } else if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
-    const file = path.resolve(from.pageDir, decodeURIComponent(src.split(/[?#]/)[0] ?? ''));
-    bytes = await readFile(file).catch(() => undefined);
-    if (!bytes) {
-      const url = absolute(src, from.pageUrl);
-      if (!url || !from.fetchRemote) return linked('not saved with the page');
-      bytes = await download(url).catch(() => undefined);
-      if (!bytes) return linked('not saved with the page and could not be downloaded');
-    }
   } else {
-    const url = absolute(src, from.pageUrl);
-    if (!url) return linked('not an http(s) address');
-    if (!from.fetchRemote) return linked('remote (pass --fetch-images to download it)');
-    try {
-      bytes = await download(url);
-    } catch (error) {
-      return linked(`download failed: ${error instanceof Error ? error.message : String(error)}`);
+    bytes = (url ? from.carried?.get(url) : undefined) ?? (beside ? await readBeside(from.pageDir ?? '', src) : undefined);
+    if (!bytes) {
+      if (!url) return linked(beside ? 'not saved with the page' : 'not an http(s) address');
+      if (!from.download) return linked(beside ? 'not saved with the page' : 'remote (pass --fetch-images to download it)');
+      try {
+        bytes = await from.download(url);
+      } catch (error) {
+        return linked(`${beside ? 'not saved with the page, and ' : ''}download failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
   const picture = await pictureFormat(bytes);
