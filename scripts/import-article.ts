@@ -4,8 +4,8 @@
  * Turns news pages (fetched from their address, or saved from a browser with
  * their _files folder) and raw text scrapes into articles under
  * content/articles/. Each input is told apart by its content
- * (src/lib/import/import-file.ts); folders are searched for .html, .htm and
- * .txt files. One failing input does not stop the others; a summary table
+ * (src/lib/import/import-file.ts); folders are searched for .html, .htm,
+ * .mhtml and .txt files. One failing input does not stop the others; a summary table
  * follows, and the exit code is 1 if any failed. Inputs are taken one at a
  * time, so a host never gets two requests at once. Writes are atomic
  * (scripts/lib/content-writes.ts); an existing article, or one imported from
@@ -26,14 +26,16 @@ const HELP = `npm run import -- <input>... [options]
 Turns news pages into articles under content/articles/, one Markdown file each
 (a folder when it has pictures). An input is:
   https://…             a page's address: fetched, with its pictures
-  page.html             a page saved from a browser ("Webpage, complete"), with its _files folder
+  page.html             a page saved from a browser ("Webpage, complete"), with its _files folder;
+                        or one file from SingleFile (its address and pictures are inside)
+  page.mhtml            Chrome's "Webpage, Single File" save (.mhtml, .mht), pictures and all
   scrape.txt            a raw text scrape (breadcrumb, title line, counters, indented body)
-  folder/               every .html, .htm and .txt inside it, as a batch
+  folder/               every .html, .htm, .mhtml and .txt inside it, as a batch
 
 Options:
   --section NAME        the article's section (else what the page says: article:section, breadcrumb, <title>)
   --slug SLUG           the file name (one input only; else the title in pinyin)
-  --url URL             a saved page's address (one input only; else the page's own canonical link)
+  --url URL             a saved page's address (one input only; else what the saved file says, then its canonical link)
   --fetch-images        download the pictures a saved page links to (an address import always does)
   --timeout SECONDS     give up on a page or picture not arrived by then (default 20)
   --no-new-section      refuse a section the site lacks instead of adding it to sections.json
@@ -45,6 +47,7 @@ Examples:
   npm run import -- https://news.example.cn/2024/05/01/metro.html
   npm run import -- https://a.example.cn/1.html https://b.example.cn/2.html --section 城市
   npm run import -- ~/Downloads/page.html --section 科技
+  npm run import -- ~/Downloads/page.mhtml
   npm run import -- ~/Downloads/saved-news/
   npm run import -- scrape.txt --slug aliyun --section 美股新闻 --dry-run
 `;
@@ -74,6 +77,8 @@ function readArgs() {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
 }
+
+const SAVED_BY = { Chrome: 'Chrome\'s "saved from url" comment', SingleFile: 'the SingleFile header', MHTML: 'the MHTML file' } as const;
 
 interface Row {
   file: string;
@@ -134,6 +139,7 @@ async function importOne(file: string, args: Args, sections: Section[], sources:
     console.log(`added section "${settled.section.name}" (${settled.section.slug}) to sections.json`);
   }
   const written = await writeArticle(articlesDir, slug, article.text, article.pictures);
+  if (article.saved) console.log(`address ${article.saved.url} from ${SAVED_BY[article.saved.tool]}${article.saved.savedAt ? ` (saved ${article.saved.savedAt}; the article's date is the page's own)` : ''}`);
   if (article.sourceUrl) sources.set(article.sourceUrl, slug);
   console.log(`wrote ${path.relative(process.cwd(), written)} (${article.title} · ${settled.section.name})`);
   return { row, warnings };
@@ -161,7 +167,7 @@ if (args.help) {
   process.exit(0);
 }
 const files = await expand(args.inputs);
-if (files.length === 0) fail(`no .html, .htm or .txt files in ${args.inputs.join(', ')}`, 1);
+if (files.length === 0) fail(`no .html, .htm, .mhtml or .txt files in ${args.inputs.join(', ')}`, 1);
 const single = files.length === 1;
 if (!single && (args.slug || args.url)) fail('--slug and --url name one article; give one file with them', 2);
 const sections = readSections().map((s) => ({ ...s }));

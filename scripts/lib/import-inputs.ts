@@ -9,7 +9,7 @@ import { httpGet, PAGE, PICTURE } from './http-get.ts';
 
 export const isAddress = (input: string) => /^https?:\/\//i.test(input);
 
-const CANDIDATE = /\.(?:html?|shtml|xhtml|txt)$/i;
+const CANDIDATE = /\.(?:html?|shtml|xhtml|mhtml?|mht|txt)$/i;
 
 /** The inputs one by one: each address and named file, and the pages and scrapes inside each named folder. */
 export async function expand(inputs: string[]): Promise<string[]> {

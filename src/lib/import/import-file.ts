@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { SLUG_PATTERN } from '../content/article-file.ts';
 import { detectKind, type InputKind } from './html/detect.ts';
-import { importPage } from './html/import-html.ts';
+import { importPage, type ImportedPage } from './html/import-html.ts';
+import { readMhtml } from './html/mhtml.ts';
 import { importScrape } from './import-scrape.ts';
 import { ScrapeError } from './parse-scrape.ts';
 import { slugFromTitle } from '../content/slug.ts';
@@ -34,6 +35,8 @@ export interface Imported {
   linked: { src: string; url: string | undefined; why: string }[];
   dropped: { src: string; why: string }[];
   lang: 'zh-CN' | 'zh-Hant';
+  /** Where a saved page's address came from (Chrome's comment, SingleFile's header, an MHTML file), when it did. */
+  saved: ImportedPage['saved'];
 }
 
 /**
@@ -46,13 +49,17 @@ export async function importFile(request: ImportRequest): Promise<Imported> {
   if (kind === 'scrape') {
     const article = importScrape(request.bytes, { section: request.section, slug: request.slug });
     const paragraphs = article.file.split('\n\n').filter((block) => !block.startsWith('---') && !block.startsWith('## ')).length;
-    return { kind, ...article, text: article.file, sourceUrl: undefined, paragraphs, pictures: [], linked: [], dropped: [], lang: 'zh-CN' };
+    return { kind, ...article, text: article.file, sourceUrl: undefined, paragraphs, pictures: [], linked: [], dropped: [], lang: 'zh-CN', saved: undefined };
   }
   const { fetched } = request;
-  const page = await importPage(request.bytes, {
-    pageDir: fetched ? undefined : path.dirname(request.file),
+  // An MHTML save carries its pictures inside it, by address: no folder beside it to read.
+  const mhtml = kind === 'mhtml' ? readMhtml(request.bytes) : undefined;
+  const page = await importPage(mhtml?.html ?? request.bytes, {
+    pageDir: fetched || mhtml ? undefined : path.dirname(request.file),
     pageUrl: request.url ?? fetched?.url,
-    charset: fetched?.charset,
+    charset: fetched?.charset ?? mhtml?.charset,
+    carried: mhtml?.parts,
+    saved: mhtml && { tool: 'MHTML', url: mhtml.url, savedAt: mhtml.savedAt },
     download: request.download,
   });
   const { metadata } = page;
@@ -85,5 +92,6 @@ export async function importFile(request: ImportRequest): Promise<Imported> {
     linked: page.linked,
     dropped: page.dropped,
     lang: page.lang,
+    saved: page.saved,
   };
 }

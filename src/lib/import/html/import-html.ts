@@ -4,6 +4,7 @@ import { decodeHtml } from './decode.ts';
 import { extractArticle } from './extract.ts';
 import { withArticleLines, type PageMetadata } from './metadata.ts';
 import { settlePicture, type PictureSource, type SettledPicture } from './pictures.ts';
+import { savedBy, type SavedBy } from './saved-by.ts';
 import { articleMarkdown, pictureSrc } from './to-markdown.ts';
 
 export interface ImportedPage {
@@ -18,6 +19,8 @@ export interface ImportedPage {
   linked: { src: string; url: string | undefined; why: string }[];
   /** Spacers and icons left out, with why. */
   dropped: { src: string; why: string }[];
+  /** What the saving browser or extension wrote about the page, when the import took its address from it. */
+  saved: SavedBy | undefined;
 }
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
@@ -38,12 +41,6 @@ function isTraditional(lang: string | undefined, text: string): boolean {
   return changed / han.length > 0.05;
 }
 
-/**
- * A saved web page -> the article it carries: metadata, Markdown and its
- * pictures. `from` says where the page's own files are and whether remote
- * pictures may be downloaded. Throws ScrapeError with the reason for a page
- * that cannot be read or is not an article.
- */
 /** Letters and digits only: text compared across the page's metadata and the Markdown. */
 const letters = (text: string) => text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -58,11 +55,24 @@ function ownDescription(description: string | undefined, markdown: string): stri
   return [...opening].length >= 20 && letters(markdown).includes(opening) ? undefined : description;
 }
 
-export async function importPage(bytes: Uint8Array, from: PictureSource & { charset?: string | undefined }): Promise<ImportedPage> {
+/**
+ * A saved web page -> the article it carries: metadata, Markdown and its
+ * pictures. `from` says where the page's own files are and whether remote
+ * pictures may be downloaded. Throws ScrapeError with the reason for a page
+ * that cannot be read or is not an article.
+ */
+export async function importPage(
+  bytes: Uint8Array,
+  from: PictureSource & { charset?: string | undefined; saved?: SavedBy | undefined },
+): Promise<ImportedPage> {
   const { text } = decodeHtml(bytes, from.charset);
+  // The address the page was saved from is its address (for source_url and its pictures) unless one was given.
+  const saved = from.pageUrl ? undefined : (from.saved ?? savedBy(text));
+  if (saved?.url) from = { ...from, pageUrl: saved.url };
   const extracted = extractArticle(text, from.pageUrl);
   const lines = [...extracted.content.querySelectorAll('p, h2, h3, h4, li')].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
-  const metadata = withArticleLines(extracted.metadata, lines);
+  // Readability takes a byline line ("记者 李明") out of the body it keeps, but reports it.
+  const metadata = withArticleLines(extracted.metadata, [extracted.byline, ...lines].filter(Boolean));
   const title = metadata.title ?? extracted.title;
   if (!title) throw new ScrapeError('no title: the page has no og:title, headline, <h1> or <title>');
   const pageUrl = from.pageUrl ?? metadata.sourceUrl;
@@ -91,5 +101,6 @@ export async function importPage(bytes: Uint8Array, from: PictureSource & { char
     local: [...local].map(([name, data]) => ({ name, bytes: data })),
     linked,
     dropped,
+    saved: saved?.url ? saved : undefined,
   };
 }
