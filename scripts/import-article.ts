@@ -85,9 +85,17 @@ interface Row {
   slug: string;
   title: string;
   paragraphs: number;
+  sections: number;
   pictures: string;
+  rule: string;
   warnings: string;
 }
+
+const RECHOSEN: Partial<Record<Imported['rule'], string>> = {
+  'Readability, confirmed by metadata': "kept Readability's text on a page its quick test turns away, as the page's description confirms it",
+  'metadata: stated opening': "Readability's text lacks the opening the page states (JSON-LD, og:description, description); imported the block that holds it instead",
+  'metadata: articleBody': "Readability's text lacks the opening the page states, and no block holds it; imported the page's JSON-LD articleBody instead",
+};
 
 type Args = ReturnType<typeof readArgs>;
 
@@ -116,7 +124,9 @@ async function importOne(file: string, args: Args, sections: Section[], sources:
     slug: article.slug,
     title: article.title,
     paragraphs: article.paragraphs,
+    sections: article.sections,
     pictures: `${article.pictures.length}/${article.linked.length}`,
+    rule: article.rule,
     warnings: warnings.length ? `${warnings.length} picture(s) not local` : '',
   };
   const sameSource = article.sourceUrl ? sources.get(article.sourceUrl) : undefined;
@@ -139,6 +149,7 @@ async function importOne(file: string, args: Args, sections: Section[], sources:
     console.log(`added section "${settled.section.name}" (${settled.section.slug}) to sections.json`);
   }
   const written = await writeArticle(articlesDir, slug, article.text, article.pictures);
+  if (RECHOSEN[article.rule]) console.log(`${file}: ${RECHOSEN[article.rule]}`);
   if (article.saved) console.log(`address ${article.saved.url} from ${SAVED_BY[article.saved.tool]}${article.saved.savedAt ? ` (saved ${article.saved.savedAt}; the article's date is the page's own)` : ''}`);
   if (article.sourceUrl) sources.set(article.sourceUrl, slug);
   console.log(`wrote ${path.relative(process.cwd(), written)} (${article.title} · ${settled.section.name})`);
@@ -146,9 +157,9 @@ async function importOne(file: string, args: Args, sections: Section[], sources:
 }
 
 function printTable(rows: Row[]) {
-  console.log('\n| file | slug | title | paragraphs | pictures local/linked | warnings |');
-  console.log('|---|---|---|---:|---:|---|');
-  for (const r of rows) console.log(`| ${r.file} | ${r.slug} | ${r.title} | ${r.paragraphs} | ${r.pictures} | ${r.warnings} |`);
+  console.log('\n| file | slug | title | paragraphs | sections | pictures local/linked | text chosen by | warnings |');
+  console.log('|---|---|---|---:|---:|---:|---|---|');
+  for (const r of rows) console.log(`| ${r.file} | ${r.slug} | ${r.title} | ${r.paragraphs} | ${r.sections} | ${r.pictures} | ${r.rule} | ${r.warnings} |`);
 }
 
 function fail(message: string, code: number): never {
@@ -186,7 +197,7 @@ for (const [i, file] of files.entries()) {
     failed++;
     // One line naming the file and what is wrong with it.
     console.error(`import: ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    rows.push({ file, slug: '', title: '', paragraphs: 0, pictures: '', warnings: 'failed' });
+    rows.push({ file, slug: '', title: '', paragraphs: 0, sections: 0, pictures: '', rule: '', warnings: 'failed' });
   }
 }
 if (!args['dry-run'] && (files.length > 1 || rows.some((r) => r.pictures !== '0/0'))) printTable(rows);

@@ -117,7 +117,7 @@ describe('npm run import -- <address>', () => {
     expect(text).toMatch(/!\[开通仪式\]\(\.\/p-[0-9a-f]{10}\.jpg "开通仪式现场"\)/);
     expect(text).toMatch(/!\[客流图\]\(\.\/p-[0-9a-f]{10}\.png\)/);
     expect((await readdir(folder)).sort()).toHaveLength(3);
-    expect(stdout).toMatch(/\| 地铁新线今日开通 \| 6 \| 2\/0 \|/);
+    expect(stdout).toMatch(/\| 地铁新线今日开通 \| 6 \| 0 \| 2\/0 \| Readability \|/);
     expect(requests.filter((r) => r.url.startsWith('/img/'))).toHaveLength(2);
     // Polite: it says who it is, and never has two requests open at once.
     expect(new Set(requests.map((r) => r.agent.split('/')[0]))).toEqual(new Set(['yuedu-import']));

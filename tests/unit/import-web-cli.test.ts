@@ -10,6 +10,7 @@ import { toHant } from '../../src/lib/render/hant.ts';
 import { slugFromTitle } from '../../src/lib/content/slug.ts';
 import { ROOT } from '../support/build-site.ts';
 import { PICTURE_FIXTURE } from '../support/picture-site.ts';
+import { portalPage, STORY } from '../support/portal-page.ts';
 
 let tmp: string;
 let content: string;
@@ -72,7 +73,7 @@ describe('npm run import with a saved web page', () => {
     expect(picture).toMatch(/^p-[0-9a-f]{10}\.jpg$/);
     expect(await readFile(path.join(folder, picture))).toEqual(await readFile(path.join(PICTURE_FIXTURE, 'yunqi-hall.jpg')));
     expect(await readFile(path.join(folder, 'index.md'), 'utf8')).toContain(`![开通仪式现场](./${picture} "开通仪式现场，上午九点")`);
-    expect(stdout).toMatch(/\| .*page\.html \| ditie-xin-xian-jinri-kaitong \| 地铁新线今日开通 \| 6 \| 1\/0 \|/);
+    expect(stdout).toMatch(/\| .*page\.html \| ditie-xin-xian-jinri-kaitong \| 地铁新线今日开通 \| 6 \| 0 \| 1\/0 \| Readability \|/);
     // Nothing half-written is left beside it.
     expect((await readdir(articles())).filter((f) => f.startsWith('.'))).toEqual([]);
   });
@@ -171,9 +172,23 @@ describe('npm run import with a saved web page', () => {
     expect(code).toBe(1);
     expect((await readdir(articles())).sort()).toEqual([`${slugFromTitle('第二篇新闻')}.md`, `${slugFromTitle('第一篇新闻')}.md`].sort());
     expect(stderr).toMatch(/list\.html: not an article/);
-    expect(stdout).toContain('| file | slug | title | paragraphs | pictures local/linked | warnings |');
+    expect(stdout).toContain('| file | slug | title | paragraphs | sections | pictures local/linked | text chosen by | warnings |');
     expect(stdout.split('\n').filter((line) => line.startsWith(`| ${dir}`))).toHaveLength(3);
     expect(stdout).not.toContain('ignored.html');
+  });
+
+  it('says when the metadata check chose the text over Readability, and the table names each page’s rule and sections', async () => {
+    const head = `<meta name="description" content="${STORY[0]}">`;
+    const portal = await writePage('rule/portal.html', portalPage({ head }));
+    await writePage('rule/plain.html', newsPage({ title: '第三篇新闻', head: '<meta property="article:section" content="美股新闻">', body: `${prose(2)}<h2>背景</h2>${prose(2)}` }));
+    const { code, stdout } = await runImport(path.join(tmp, 'rule'), '--section', '美股新闻');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${portal}: Readability's text lacks the opening the page states (JSON-LD, og:description, description); imported the block that holds it instead`);
+    expect(stdout).toMatch(/\| 城东快速路高架段下月起分段封闭施工 \| 4 \| 0 \| 0\/0 \| metadata: stated opening \|/);
+    expect(stdout).toMatch(/\| 第三篇新闻 \| 4 \| 1 \| 0\/0 \| Readability \|/);
+    const text = await readFile(path.join(articles(), `${slugFromTitle('城东快速路高架段下月起分段封闭施工')}.md`), 'utf8');
+    expect(text).toContain(STORY[3]);
+    expect(text).not.toContain('相关新闻');
   });
 
   it('imports a 10 MB page', async () => {

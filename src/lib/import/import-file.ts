@@ -37,6 +37,10 @@ export interface Imported {
   lang: 'zh-CN' | 'zh-Hant';
   /** Where a saved page's address came from (Chrome's comment, SingleFile's header, an MHTML file), when it did. */
   saved: ImportedPage['saved'];
+  /** Which rule chose the text: the scrape rules, Readability, or the metadata check. */
+  rule: ImportedPage['rule'] | 'scrape rules';
+  /** How many sections (## headings) the article has. */
+  sections: number;
 }
 
 /**
@@ -48,8 +52,10 @@ export async function importFile(request: ImportRequest): Promise<Imported> {
   const kind = detectKind(request.bytes);
   if (kind === 'scrape') {
     const article = importScrape(request.bytes, { section: request.section, slug: request.slug });
-    const paragraphs = article.file.split('\n\n').filter((block) => !block.startsWith('---') && !block.startsWith('## ')).length;
-    return { kind, ...article, text: article.file, sourceUrl: undefined, paragraphs, pictures: [], linked: [], dropped: [], lang: 'zh-CN', saved: undefined };
+    const blocks = article.file.split('\n\n');
+    const paragraphs = blocks.filter((block) => !block.startsWith('---') && !block.startsWith('## ')).length;
+    const sections = blocks.filter((block) => block.startsWith('## ')).length;
+    return { kind, ...article, text: article.file, sourceUrl: undefined, paragraphs, pictures: [], linked: [], dropped: [], lang: 'zh-CN', saved: undefined, rule: 'scrape rules', sections };
   }
   const { fetched } = request;
   // An MHTML save carries its pictures inside it, by address: no folder beside it to read.
@@ -93,5 +99,7 @@ export async function importFile(request: ImportRequest): Promise<Imported> {
     dropped: page.dropped,
     lang: page.lang,
     saved: page.saved,
+    rule: page.rule,
+    sections: page.sections,
   };
 }

@@ -2,6 +2,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ScrapeError } from '../parse-scrape.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
+import { confirmed, recheck, type Rule } from './stated.ts';
 
 export interface Extracted {
   /** What the whole page states about itself (metadata.ts), read before Readability changed it. */
@@ -12,6 +13,8 @@ export interface Extracted {
   title: string;
   byline: string;
   lang: string;
+  /** Which rule chose the text: Readability, or the check against what the page states (stated.ts). */
+  rule: Rule;
 }
 
 /**
@@ -27,13 +30,18 @@ export function extractArticle(html: string, url: string | undefined): Extracted
   const metadata = readMetadata(work, url);
   // Readability's defaults count English words: 140 characters make a paragraph. A Chinese
   // character carries about a word, so a 40-character paragraph already counts here.
-  if (!isProbablyReaderable(work, { minContentLength: 40, minScore: 20 })) {
+  const readerable = isProbablyReaderable(work, { minContentLength: 40, minScore: 20 });
+  const article = new Readability(work, { keepClasses: false, charThreshold: 200 }).parse();
+  // Many Chinese pages set their story in <div>s and <br>s, not <p>s, and fail the quick test
+  // above; the story Readability still finds stands when the page's own description confirms it.
+  if (!readerable && !(article?.textContent && confirmed(article.textContent, metadata, metadata.title ?? article.title ?? ''))) {
     throw new ScrapeError('not an article: the page has no run of prose to extract (a list of links, a form or an index page?)');
   }
-  const article = new Readability(work, { keepClasses: false, charThreshold: 200 }).parse();
   if (!article?.content || (article.textContent ?? '').trim().length < 100) {
     throw new ScrapeError('not an article: Readability found no article text on the page');
   }
-  const content = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Document;
-  return { metadata, content, title: article.title ?? '', byline: article.byline ?? '', lang: article.lang ?? '' };
+  const title = article.title ?? '';
+  const rechosen = recheck(html, article.textContent ?? '', metadata, metadata.title ?? title);
+  const content = parseHTML(`<!doctype html><html><body>${rechosen?.content ?? article.content}</body></html>`).document as unknown as Document;
+  return { metadata, content, title, byline: rechosen?.byline || article.byline || '', lang: article.lang ?? '', rule: rechosen?.rule ?? (readerable ? 'Readability' : 'Readability, confirmed by metadata') };
 }

@@ -5,6 +5,7 @@ import { extractArticle } from './extract.ts';
 import { withArticleLines, type PageMetadata } from './metadata.ts';
 import { settlePicture, type PictureSource, type SettledPicture } from './pictures.ts';
 import { savedBy, type SavedBy } from './saved-by.ts';
+import { letters, type Rule } from './stated.ts';
 import { articleMarkdown, pictureSrc } from './to-markdown.ts';
 
 export interface ImportedPage {
@@ -21,6 +22,10 @@ export interface ImportedPage {
   dropped: { src: string; why: string }[];
   /** What the saving browser or extension wrote about the page, when the import took its address from it. */
   saved: SavedBy | undefined;
+  /** Which rule chose the text (Readability, or the metadata check). */
+  rule: Rule;
+  /** How many sections (## headings) the article has. */
+  sections: number;
 }
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
@@ -40,9 +45,6 @@ function isTraditional(lang: string | undefined, text: string): boolean {
   const changed = han.filter((char, i) => simplified[i] !== char).length;
   return changed / han.length > 0.05;
 }
-
-/** Letters and digits only: text compared across the page's metadata and the Markdown. */
-const letters = (text: string) => text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * The page's description, unless it is only the article's opening run together (many Chinese
@@ -102,5 +104,7 @@ export async function importPage(
     linked,
     dropped,
     saved: saved?.url ? saved : undefined,
+    rule: extracted.rule,
+    sections: markdown.split('\n').filter((line) => line.startsWith('## ')).length,
   };
 }

@@ -11,6 +11,8 @@
  * - publisher: og:site_name, JSON-LD publisher.
  * - description: <meta name=description>, og:description.
  * - section: article:section, the page's breadcrumb, the channel in its <title>.
+ * - stated: what the page says its article holds, to check an extraction
+ *   against (stated.ts): JSON-LD articleBody, then every description.
  */
 export interface PageMetadata {
   title: string | undefined;
@@ -21,6 +23,7 @@ export interface PageMetadata {
   description: string | undefined;
   section: string | undefined;
   lang: string | undefined;
+  stated: { articleBody: string | undefined; descriptions: string[] };
 }
 
 // Some CMSs escape meta text twice (content="&amp;quot;…"): what reaches us still holds entities.
@@ -167,13 +170,17 @@ export function readMetadata(page: Document, url: string | undefined): PageMetad
     author: author && !EDITOR.test(author) ? author : undefined,
     date:
       dayOf(String(firstLd(ld, 'datePublished') ?? '')) ??
-      dayOf(meta(page, 'article:published_time', 'pubdate', 'publishdate')) ??
+      dayOf(meta(page, 'article:published_time', 'pubdate', 'publishdate', 'dcterms.created')) ??
       dayOf(page.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
     sourceUrl,
     publisher,
     description: meta(page, 'description', 'og:description'),
     section: meta(page, 'article:section') ?? breadcrumb(page) ?? channel,
     lang: clean(page.documentElement?.getAttribute('lang')) ?? meta(page, 'og:locale')?.replace('_', '-'),
+    stated: {
+      articleBody: typeof firstLd(ld, 'articleBody') === 'string' ? unescape(String(firstLd(ld, 'articleBody'))).trim() || undefined : undefined,
+      descriptions: [...new Set([nameOf(firstLd(ld, 'description')), meta(page, 'og:description'), meta(page, 'description')].filter((d): d is string => !!d))],
+    },
   };
 }
 
