@@ -34,7 +34,8 @@ function expectedParagraphs(name: string): string[] {
 
 /** Recall: expected paragraphs found in order in the Markdown. Precision: Markdown paragraphs that are in the expected text. */
 function score(name: string, markdown: string, junk: string[]) {
-  const text = letters(markdown.replace(/\]\([^)]*\)/g, ']'));
+  // A link's address is not text; its title is (a caption kept with its linked picture).
+  const text = letters(markdown.replace(/\]\([^)" ]*(?: "([^"]*)")?\)/g, '] $1'));
   const wanted = expectedParagraphs(name).filter((p) => !junk.some((j) => p === letters(j)));
   let at = 0;
   const missing: string[] = [];
@@ -98,7 +99,7 @@ describe.each(FIXTURES)("Readability's test page $name", ({ name, title, lang, j
       .querySelectorAll('img')
       .map((img) => img.getAttribute('src') ?? '')
       .filter((src) => /^https?:/.test(src));
-    for (const src of expected) expect(imported.markdown, src).toContain(`](${src})`);
+    for (const src of expected) expect(imported.markdown, src).toMatch(new RegExp(`\\]\\(${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: "[^"]*")?\\)`));
     expect(imported.markdown).not.toMatch(/!\[[^\]]*\]\(https?:/);
   });
 });
@@ -276,6 +277,19 @@ describe('structure', () => {
     // One bold line alone (a credit line, a map's coordinates) is no set of sub-headings.
     const alone = await page(html(`<article><h1>测试页面</h1>${prose(3)}<p><strong>出品︱科学栏目组</strong></p>${prose(1)}</article>`));
     expect(alone.markdown).toContain('**出品︱科学栏目组**');
+  });
+
+  it('keeps a caption line under its picture whether the picture was copied or linked, photographer credits included', async () => {
+    const body =
+      `<article><h1>测试页面</h1>${prose(2)}<p><img src="https://img.example.cn/a.jpg" alt="码头"></p><p>图为新建成的客运码头。</p>${prose(1)}` +
+      `<p><img src="https://img.example.cn/b.jpg" alt="航线"></p><p>5月3日，游客在码头候船。（新华社记者 李明 摄）</p>${prose(1)}` +
+      `<p><a href="https://news.example.cn/more">更多报道</a></p><p>图为另一个码头。</p>${prose(1)}</article>`;
+    const { markdown } = await page(html(body), WEB, 'https://news.example.cn/a.html');
+    expect(markdown).toContain('[码头](https://img.example.cn/a.jpg "图为新建成的客运码头。")');
+    expect(markdown).toContain('[航线](https://img.example.cn/b.jpg "5月3日，游客在码头候船。（新华社记者 李明 摄）")');
+    // A link to a page is not a picture: the line under it stays a paragraph.
+    expect(markdown).toMatch(/^\[更多报道\]\(https:\/\/news\.example\.cn\/more\)\n\n图为另一个码头。$/m);
+    expect(markdown).not.toMatch(/^图为新建成/m);
   });
 
   it('applies the text importer’s punctuation rules: half-width marks in Chinese prose widened, full-width indents dropped', async () => {

@@ -137,6 +137,24 @@ describe('renderMarkdown with pictures', () => {
     expect(lead).toBe('导语。');
   });
 
+  it('shows a lone titled link (a picture the importer could only link to) as a figure with its caption; a titled link in a sentence stays a link', () => {
+    const { html } = renderMarkdown('导语。\n\n[码头](https://img.example.cn/a.jpg "图为新建成的<客运>码头。")\n\n正文里[一个链接](https://example.cn/x "提示")。\n');
+    expect(html).toMatch(/<figure class="yd-figure yd-figure-link"><a href="https:\/\/img\.example\.cn\/a\.jpg"[^>]*>码头<\/a><figcaption>图为新建成的&lt;客运&gt;码头。<\/figcaption><\/figure>/);
+    expect(html).not.toMatch(/<a [^>]*title="图为/);
+    expect(html).toMatch(/<p>正文里<a href="https:\/\/example\.cn\/x" title="提示"[^>]*>一个链接<\/a>。<\/p>/);
+  });
+
+  it('opens the teaser on the story, not on a byline, dateline, caption or bold sub-heading', () => {
+    const lead = (body: string) => renderMarkdown(body).lead;
+    expect(lead('记者 李明\n\n市交通运输局今天上午通报施工安排。\n')).toBe('市交通运输局今天上午通报施工安排。');
+    expect(lead('2019年9月26日 15:10 来源：天天基金网\n\n基金净值今天普遍上涨。\n')).toBe('基金净值今天普遍上涨。');
+    expect(lead('图为开通仪式现场。\n\n地铁新线今天开通。\n')).toBe('地铁新线今天开通。');
+    expect(lead('**长江网10月4日讯（记者陈智 整合）**\n\n国庆中秋长假过半。\n')).toBe('国庆中秋长假过半。');
+    // Sentences that merely start like a credit are the story.
+    expect(lead('记者在现场看到，排队的市民一直延伸到街角。\n')).toBe('记者在现场看到，排队的市民一直延伸到街角。');
+    expect(lead('文化是民族的血脉。\n')).toBe('文化是民族的血脉。');
+  });
+
   it('never takes a figure for the lead', () => {
     expect(renderMarkdown('![图](./a.jpg "说明")\n\n第一段。\n').lead).toBe('第一段。');
   });

@@ -5,6 +5,7 @@ import { blocksPlugin, linksPlugin } from './markdown/blocks.ts';
 import { footnotesPlugin } from './markdown/footnotes.ts';
 import { picturesPlugin, type PictureMarkup, type PictureRef, type PicturesEnv } from './markdown/pictures.ts';
 import { slugify } from './slugify.ts';
+import { isLeadLine } from './lead-line.ts';
 
 export interface Heading {
   depth: number;
@@ -68,6 +69,12 @@ function inlineText(token: Token | undefined): string {
 }
 
 /** Renders an article body. The only way Markdown becomes HTML in yuedu. */
+/** A paragraph that is one bold run and nothing else: a sub-heading set in bold, not the story. */
+function wholeBold(inline: Token): boolean {
+  const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
+  return children[0]?.type === 'strong_open' && children.at(-1)?.type === 'strong_close' && children.filter((c) => c.type === 'strong_open').length === 1;
+}
+
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedArticle {
   const env: RenderEnv = {
     ...(options.slugs ? { slugs: [...options.slugs] } : {}),
@@ -94,7 +101,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
       charCount += text.replace(/\s/gu, '').length;
       if (headings.length === 0 && text.trim()) opening = true;
       const open = tokens[i - 1];
-      if (!lead && open?.type === 'paragraph_open' && open.tag === 'p') lead = text;
+      if (!lead && open?.type === 'paragraph_open' && open.tag === 'p' && isLeadLine(text, wholeBold(token))) lead = text;
     }
   });
   const html = md.renderer.render(tokens, md.options, env);

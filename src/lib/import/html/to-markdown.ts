@@ -21,8 +21,9 @@ const FURNITURE = ['script', 'style', 'noscript', 'template', 'form', 'button', 
 const SHARE = /^(?:转播到|轉播到|分享到|分享至|分享：|分享:|一键分享|打开微信|微信扫一扫|扫一扫|Share\b)/u;
 // A line that only heads the site's own lists (recommended videos, related stories, comments).
 const FURNITURE_LINE = /^(?:精彩视频推荐|精彩推荐|相关阅读|相关閱讀|相关新闻|相關新聞|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|猜你喜欢|热门评论|网友评论|更多精彩)$/u;
-// A short line right under a picture that reads as its caption.
-const CAPTION = /^(?:图为|圖為|图注|圖註|图片|圖片|图[:：]|圖[:：]|▲|△|↑|上图|下图|（图|\(图)/u;
+// A short line right under a picture that reads as its caption: "图为…", "▲…", or one that ends on
+// the photographer's credit ("…/摄", "（新华社记者 某某 摄）", "本报记者 王五 摄").
+const CAPTION = /^(?:图为|圖為|图注|圖註|图片|圖片|图[:：]|圖[:：]|▲|△|↑|上图|下图|（图|\(图)|(?:[/／]\s*|(?:记者|記者|通讯员|通訊員|摄影|攝影)[^。！？]{0,24}?\s)(?:摄|攝)[）)]?$/u;
 
 const escapeTitle = (text: string) => text.replace(/["\\]/g, '\\$&').replace(/\s+/g, ' ').trim();
 
@@ -62,7 +63,7 @@ function prepare(doc: Document, pageUrl: string | undefined): void {
   }
 }
 
-function turndownFor(pictures: PictureMap, title: string): TurndownService {
+function turndownFor(pictures: PictureMap, title: string, linkedPictures: Set<string>): TurndownService {
   const service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
   service.use(gfm);
   service.remove([...FURNITURE] as TurndownService.Filter);
@@ -72,7 +73,11 @@ function turndownFor(pictures: PictureMap, title: string): TurndownService {
     const settled = pictures.get(src);
     if (!settled || settled.kind === 'dropped') return '';
     // Never a remote <img>: a link to the picture, or only its words when even its address is unknown.
-    if (settled.kind === 'linked') return settled.url ? `[${alt || '图片'}](${settled.url})` : `（图片：${alt || src}）`;
+    if (settled.kind === 'linked') {
+      if (!settled.url) return `（图片：${alt || src}）`;
+      linkedPictures.add(settled.url);
+      return `[${alt || '图片'}](${settled.url}${caption ? ` "${escapeTitle(caption)}"` : ''})`;
+    }
     return `![${alt}](./${settled.name}${caption ? ` "${escapeTitle(caption)}"` : ''})`;
   };
   service.addRule('figure', {
@@ -114,12 +119,13 @@ const boldHeading = (block: string): string | undefined => {
 };
 
 /**
- * Drops share-bar leftovers, folds a caption line under a picture into the
+ * Drops share-bar leftovers, folds a caption line under a picture (copied,
+ * or linked: `[alt](https://… "caption")`, which the site shows as a figure) into the
  * picture's title, and makes bold sub-heading lines headings (two or more,
  * none the article's last block): ## when the page has no headings of its own, ###
  * under its ## ones.
  */
-function tidyBlocks(markdown: string): string {
+function tidyBlocks(markdown: string, linkedPictures: ReadonlySet<string>): string {
   const blocks = markdown
     .split(/\n{2,}/)
     .map((block) => block.replace(/^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gm, ''))
@@ -131,9 +137,11 @@ function tidyBlocks(markdown: string): string {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] ?? '';
     const next = blocks[i + 1];
-    const image = /^!\[([^\]]*)\]\((\.\/[^ )]+)\)$/.exec(block);
-    if (image && next && CAPTION.test(next) && [...next].length <= 120 && !next.includes('\n')) {
-      out.push(`![${image[1]}](${image[2]} "${escapeTitle(next.replace(/\\(.)/g, '$1'))}")`);
+    // A picture copied beside the article, or one left as a link to it (a caption keeps to its picture either way).
+    const image = /^(!?)\[([^\]]*)\]\(((?:\.\/|https?:)[^ )]+)\)$/.exec(block);
+    const isPicture = image && (image[1] === '!' || linkedPictures.has(image[3] ?? ''));
+    if (image && isPicture && next && CAPTION.test(next) && [...next].length <= 120 && !next.includes('\n')) {
+      out.push(`${image[1]}[${image[2]}](${image[3]} "${escapeTitle(next.replace(/\\(.)/g, '$1'))}")`);
       i++;
       continue;
     }
@@ -152,5 +160,6 @@ export function articleMarkdown(content: Document, pictures: PictureMap, title: 
   prepare(content, pageUrl);
   // As HTML text: turndown's GFM table rules need DOM table APIs (rows, cells) that linkedom lacks,
   // and turndown brings its own parser for that.
-  return tidyBlocks(turndownFor(pictures, title).turndown(content.body?.innerHTML ?? ''));
+  const linkedPictures = new Set<string>();
+  return tidyBlocks(turndownFor(pictures, title, linkedPictures).turndown(content.body?.innerHTML ?? ''), linkedPictures);
 }

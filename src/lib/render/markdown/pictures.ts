@@ -32,9 +32,22 @@ function soleImage(inline: Token | undefined): Token | undefined {
 }
 
 /**
+ * A paragraph that is one link with a title and nothing else: how the importer writes a picture
+ * it could only link to (`[alt](https://… "caption")`: never a remote <img>), caption and all.
+ */
+function soleTitledLink(inline: Token | undefined): Token | undefined {
+  const children = (inline?.children ?? []).filter((c) => !(c.type === 'softbreak' || (c.type === 'text' && c.content.trim() === '')));
+  const [open, ...rest] = children;
+  const close = rest.at(-1);
+  if (open?.type !== 'link_open' || close?.type !== 'link_close' || !open.attrGet('title')) return undefined;
+  return rest.slice(0, -1).every((c) => c.type === 'text' || c.type === 'softbreak') ? open : undefined;
+}
+
+/**
  * Pictures: collects every `![alt](src "caption")` for the loader to check
  * and the page to encode (pictures.ts), turns a paragraph of one picture into
- * <figure> with the title as <figcaption>, and renders each picture from the
+ * <figure> with the title as <figcaption> (a lone titled link too: a picture
+ * linked, not copied), and renders each picture from the
  * markup the page prepared. Without that markup (the loader's own render, read
  * for headings and stats only) a picture is a plain <img>.
  */
@@ -42,7 +55,10 @@ export function picturesPlugin(md: MarkdownIt): void {
   md.core.ruler.push('yd_pictures', (state) => {
     const env = state.env as PicturesEnv;
     const refs: PictureRef[] = (env.pictureRefs = []);
-    state.tokens.forEach((token, i) => {
+    // By index, as the array grows: a linked picture's caption is spliced in as it goes.
+    for (let i = 0; i < state.tokens.length; i++) {
+      const token = state.tokens[i];
+      if (!token) continue;
       if (token.type === 'inline') {
         for (const child of token.children ?? []) {
           if (child.type === 'image') refs.push({ src: String(child.attrGet('src') ?? ''), alt: altText(child), caption: String(child.attrGet('title') ?? '') });
@@ -57,7 +73,19 @@ export function picturesPlugin(md: MarkdownIt): void {
         open.attrSet('class', 'yd-figure');
         image.meta = { ...image.meta, figure: true };
       }
-    });
+      const link = open && !image ? soleTitledLink(state.tokens[i + 1]) : undefined;
+      if (open && link && close?.type === 'paragraph_close') {
+        open.tag = close.tag = 'figure';
+        open.hidden = close.hidden = false;
+        open.attrSet('class', 'yd-figure yd-figure-link');
+        const caption = new state.Token('html_block', '', 0);
+        // The title becomes visible text, not a tooltip, as a copied picture's does.
+        caption.content = `<figcaption>${state.md.utils.escapeHtml(String(link.attrGet('title')))}</figcaption>`;
+        const attrs = (link.attrs ?? []).filter(([name]) => name !== 'title');
+        link.attrs = attrs;
+        state.tokens.splice(i + 2, 0, caption);
+      }
+    }
   });
 
   md.renderer.rules['image'] = (tokens, idx, _options, renderEnv) => {
