@@ -20,7 +20,8 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   base: process.env.BASE_PATH || '/',
   trailingSlash: fileUrls ? 'never' : 'always',
-  build: { format: fileUrls ? 'file' : 'directory', concurrency: 4 },
+  // Astro inlines no stylesheet of its own: the one inline style is the site's, allowed by its hash (stylesheet.ts).
+  build: { format: fileUrls ? 'file' : 'directory', concurrency: 4, inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Article pages carry a cacheKey (src/lib/content/page-key.ts): unchanged ones are copied from the last build.
   experimental: { incrementalBuild: incremental },

@@ -2,8 +2,8 @@
 /**
  * Offline reading. Built by src/lib/publish/offline-worker.ts: esbuild
  * bundles this file with Workbox's modules, then workbox-build injects the
- * build's shell (the offline page, and the stylesheet and scripts an article
- * page and the offline page load) as the precache manifest. The rest (home
+ * build's shell (the offline page, and the scripts an article page and the
+ * offline page load; the stylesheet is inside every page) as the precache manifest. The rest (home
  * and search pages, search code, icons) is kept as it is first used.
  *
  * - Pages: network first with a short timeout, then the copy kept here, then
@@ -13,12 +13,11 @@
  *   works as far as they reach.
  * - One build, one set of caches. A new build takes over at once; its caches
  *   start fresh, except the articles kept, which move over with the
- *   stylesheets and scripts they were read with, so an old page never meets
- *   new CSS.
+ *   scripts they were read with (and hold their stylesheet inside), so an
+ *   old page never meets new CSS.
  */
 import { cacheNames, clientsClaim, setCacheNameDetails } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
-import { CacheExpiration, ExpirationPlugin } from 'workbox-expiration';
 import { matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, type Strategy } from 'workbox-strategies';
@@ -32,6 +31,7 @@ import {
   NETWORK_TIMEOUT_S,
   type KeepMessage,
 } from '../client/offline/offline-caches.ts';
+import { budget, keepWithin } from './keep-within.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 /** Set by the build: a digest of everything this build serves. */
@@ -47,8 +47,6 @@ const PAGES = cacheName('pages', BUILD);
 // The precache is this build's shell: yuedu-shell-<build>.
 setCacheNameDetails({ prefix: CACHE_PREFIX, precache: 'shell', suffix: BUILD });
 
-// Workbox's own plugin types predate exactOptionalPropertyTypes: the cast only widens.
-const budget = (maxEntries: number) => [new ExpirationPlugin({ maxEntries, purgeOnQuotaError: true }) as WorkboxPlugin];
 /** A kept page carries when it was read, so the offline page lists the most recent first. */
 const stamped: WorkboxPlugin = {
   cacheWillUpdate: async ({ response }) => {
@@ -129,10 +127,10 @@ self.addEventListener('activate', (event) => event.waitUntil(retireOlderBuilds()
 
 /**
  * Deletes every cache of an older build. The articles it kept move into this
- * build's cache (the reader saved them to read offline), and the stylesheets
- * and scripts of its shell into the hashed-file cache, so those pages still
- * look as they did. Workbox's expiration learns the moved entries, oldest
- * first, so the budget still holds.
+ * build's cache (the reader saved them to read offline), and the scripts of
+ * its shell into the hashed-file cache, so those pages still
+ * look as they did. They are put oldest read first, so the budget
+ * (keep-within.ts) still lets the least recently read go first.
  */
 async function retireOlderBuilds(): Promise<void> {
   const ours = new Set([cacheNames.precache, ARTICLES, PAGES, search, ASSETS_CACHE]);
@@ -141,14 +139,12 @@ async function retireOlderBuilds(): Promise<void> {
     if (name.startsWith(ARTICLES_CACHE_PREFIX)) await moveEntries(name, ARTICLES, BUDGET.articles, () => true);
     else if (name.startsWith(`${CACHE_PREFIX}-shell-`)) await moveEntries(name, ASSETS_CACHE, BUDGET.assets, (url) => url.startsWith(`${SCOPE}_astro/`));
     await caches.delete(name);
-    await new CacheExpiration(name, { maxEntries: 1 }).delete();
   }
 }
 
 async function moveEntries(from: string, to: string, maxEntries: number, keep: (url: string) => boolean): Promise<void> {
   const source = await caches.open(from);
   const target = await caches.open(to);
-  const expiration = new CacheExpiration(to, { maxEntries });
   const entries: Array<{ url: string; response: Response; at: number }> = [];
   for (const request of await source.keys()) {
     // The precache stores unhashed files with a revision parameter; hashed ones under their own name.
@@ -158,9 +154,6 @@ async function moveEntries(from: string, to: string, maxEntries: number, keep: (
     entries.push({ url, response, at: Number(response.headers.get(KEPT_AT)) || 0 });
   }
   entries.sort((a, b) => a.at - b.at);
-  for (const { url, response } of entries) {
-    await target.put(url, response);
-    await expiration.updateTimestamp(url);
-  }
-  await expiration.expireEntries();
+  for (const { url, response } of entries) await target.put(url, response);
+  await keepWithin(to, maxEntries);
 }

@@ -111,7 +111,8 @@ describe("an editor's note and corrections", () => {
     expect(note?.querySelector('strong:nth-of-type(2)')?.textContent).toBe('工程预算');
     expect(note?.closest('[data-pagefind-ignore]')).toBeNull();
     // Above the body: before the first paragraph of the prose.
-    const html = doc.toString();
+    const html = doc.querySelector('body')?.toString() ?? '';
+    expect(html.indexOf('yd-editor-note')).toBeGreaterThan(0);
     expect(html.indexOf('yd-editor-note')).toBeLessThan(html.indexOf('yd-prose'));
     expect(text((await page(`articles/${LEVEE}/zh-hant/index.html`)).querySelector('.yd-editor-note'))).toBe('編者按：本文發表後，東港市水利局補充了工程預算的數字，見文末更正。');
   });

@@ -206,7 +206,8 @@ describe('a new deploy', () => {
   }
   const shells = async (page: Page) => Object.keys(await cached(page)).filter((name) => name.startsWith('yuedu-shell-'));
   const headingColour = (page: Page) => page.locator('h1').evaluate((h1) => getComputedStyle(h1).color);
-  const stylesheet = (page: Page) => page.locator('link[rel="stylesheet"]').getAttribute('href');
+  // Each build's stylesheet travels inside its pages: its text tells the builds apart.
+  const stylesheet = (page: Page) => page.locator('head style').evaluate((style) => style.textContent);
 
   it('going offline in the middle of an update keeps the old build whole; the update lands once back online', async () => {
     await deploy(inject('distRoot'));

@@ -4,8 +4,12 @@ import { brotliCompressSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 
 export interface FirstView {
+  /** The page itself, its inline stylesheet included. */
   html: number;
+  /** Stylesheet files it links. */
   css: number;
+  /** Of `html`: its inline <style>, compressed on its own. */
+  inlineCss: number;
   js: number;
   /** Stylesheets and classic scripts in <head> that hold up the first paint. */
   blocking: string[];
@@ -58,5 +62,6 @@ export async function firstView(dist: string, page: string, base = '/'): Promise
     ...(head?.querySelectorAll('link[rel="stylesheet"]') ?? []).map((l) => l.getAttribute('href') ?? ''),
     ...(head?.querySelectorAll('script[src]:not([type="module"]):not([async]):not([defer])') ?? []).map((s) => s.getAttribute('src') ?? ''),
   ];
-  return { html: brotli(htmlText), css, js, blocking, files };
+  const inlineCss = doc.querySelectorAll('style').reduce((sum, style) => sum + brotli(style.textContent), 0);
+  return { html: brotli(htmlText), css, inlineCss, js, blocking, files };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STYLESHEET_HASH } from './stylesheet.ts';
 
 /**
  * Runs in <head> before the body is parsed: applies the reader's theme and
@@ -14,13 +15,14 @@ const scriptHash = `'sha256-${createHash('sha256').update(PREFERENCES_SCRIPT).di
 
 /**
  * Everything comes from the site itself. Pagefind compiles its WebAssembly
- * ('wasm-unsafe-eval') and searches in a worker; nothing else is allowed.
+ * ('wasm-unsafe-eval') and searches in a worker; the one inline stylesheet
+ * (stylesheet.ts) is allowed by its hash, never 'unsafe-inline'; nothing else is allowed.
  * frame-ancestors only works as a header, so the <meta> copy leaves it out.
  */
 const DIRECTIVES = [
   "default-src 'none'",
   `script-src 'self' ${scriptHash} 'wasm-unsafe-eval'`,
-  "style-src 'self'",
+  `style-src 'self' ${STYLESHEET_HASH}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
