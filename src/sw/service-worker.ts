@@ -16,7 +16,7 @@
  *   scripts they were read with (and hold their stylesheet inside), so an
  *   old page never meets new CSS.
  */
-import { cacheNames, clientsClaim, setCacheNameDetails } from 'workbox-core';
+import { cacheNames, clientsClaim, registerQuotaErrorCallback, setCacheNameDetails } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import { matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
@@ -122,6 +122,13 @@ self.addEventListener('message', (event) => {
 // A new build serves the next navigation: no waiting until every tab is closed.
 self.skipWaiting();
 clientsClaim();
+
+// The device's storage is full: a write failed (the page was still shown from the network). Halve
+// what each cache keeps, least recently read first, so the next pages read can be kept again.
+registerQuotaErrorCallback(async () => {
+  const kept: Array<[string, number]> = [[ARTICLES, BUDGET.articles], [PAGES, BUDGET.pages], [ASSETS_CACHE, BUDGET.assets], [search, BUDGET.search]];
+  for (const [name, maxEntries] of kept) await keepWithin(name, Math.floor(maxEntries / 2));
+});
 
 self.addEventListener('activate', (event) => event.waitUntil(retireOlderBuilds()));
 
