@@ -43,7 +43,8 @@ describe('bylines', () => {
 
   it('show in listings as names, linked, without roles', async () => {
     const home = await page('index.html');
-    const item = home.querySelectorAll('.yd-article-list > li').find((li) => li.querySelector(':is(h2, h3) a')?.getAttribute('href') === `${BASE}articles/${NIGHT}/`);
+    // The front's lead (it has the newsroom's one cover) and every listed story show their bylines alike.
+    const item = home.querySelectorAll('.yd-lead, .yd-article-list > li').find((li) => li.querySelector(':is(h2, h3) a')?.getAttribute('href') === `${BASE}articles/${NIGHT}/`);
     expect(item).toBeDefined();
     const meta = item?.querySelector('.yd-meta');
     expect(text(meta)).toContain('林晓雨、陈默');

@@ -68,3 +68,17 @@ describe.each([
     expect(view.blocking).toEqual([]);
   });
 });
+
+describe('the front page of a newsroom, first view (brotli)', () => {
+  const series = inject('distSeries');
+
+  it('weighs at most its bare text + 8 KB before its pictures: HTML (its stylesheet inside) and JS, nothing blocking', async () => {
+    const doc = parse(await readFile(path.join(series, 'index.html'), 'utf8'));
+    // The floor: the page's words alone, every headline, meta line and teaser, in the smallest valid page.
+    const words = doc.querySelectorAll('main :is(h1, h2, h3, h4, p)').map((el) => `<${el.tagName.toLowerCase()}>${el.textContent.trim()}`);
+    const floor = brotliCompressSync(`<!doctype html><html lang=zh-CN><meta charset=utf-8><title>阅读</title>${words.join('')}`).length;
+    const view = await firstView(series, 'index.html', '/news/');
+    expect(view.blocking).toEqual([]);
+    expect(view.html + view.css + view.js).toBeLessThanOrEqual(floor + 8 * KB);
+  });
+});

@@ -61,7 +61,8 @@ const search = (term: string) => searchPage(browser, server.url, term);
 
 const listed = async (file: string) =>
   parse(await readFile(path.join(dist, file), 'utf8'))
-    .querySelectorAll('.yd-article-list h2 a')
+    // On the front page: its lead, then its latest.
+    .querySelectorAll('.yd-lead h3 a, .yd-front-latest > .yd-article-list h3 a, main > .yd-article-list h2 a')
     .map((a) => a.getAttribute('href') ?? '');
 
 /** This newsroom's feeds carry summaries, not full text (site.json feeds.full_text: false). */

@@ -44,7 +44,9 @@ afterAll(async () => {
 });
 
 const page = async (file: string) => parse(await readFile(path.join(dist, file), 'utf8'));
-const listed = async (file: string) => (await page(file)).querySelectorAll('.yd-article-list h2 a').map((a) => a.getAttribute('href') ?? '');
+/** The stories a page of all articles lists, in order: on the front page its lead, then its latest. */
+const listed = async (file: string) =>
+  (await page(file)).querySelectorAll('.yd-lead h3 a, .yd-front-latest > .yd-article-list h3 a, main > .yd-article-list h2 a').map((a) => a.getAttribute('href') ?? '');
 const dateOf = async (href: string) => (await page(`${href.slice(1)}index.html`)).querySelector('time')?.getAttribute('datetime') ?? '';
 
 describe(`a newsroom of ${N} articles`, () => {

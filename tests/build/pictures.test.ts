@@ -115,10 +115,10 @@ describe('the cover', () => {
     expect(content.querySelectorAll('figcaption').map((c) => c.textContent)).toEqual(figures(await page(PICTURE_PAGE)).map((f) => f.querySelector('figcaption')?.textContent));
   });
 
-  it('is a small cropped thumbnail beside the article in the home, section and tag listings', async () => {
+  it('is a small cropped thumbnail beside the article in the section and tag listings and the front page’s section block', async () => {
     for (const listing of ['index.html', 'sections/tech/index.html', 'tags/云计算/index.html']) {
       const doc = await page(listing);
-      const item = doc.querySelectorAll('.yd-article-list article').find((a) => a.querySelector('h2')?.textContent === '一座数据中心的一天');
+      const item = doc.querySelectorAll('.yd-article-list article').find((a) => a.querySelector('h2, h4')?.textContent === '一座数据中心的一天');
       const thumb = item?.querySelector('a.yd-thumb');
       expect(thumb?.getAttribute('href'), listing).toBe('/news/articles/data-center-day/');
       expect(thumb?.attributes, listing).toMatchObject({ tabindex: '-1', 'aria-hidden': 'true' });
@@ -127,9 +127,11 @@ describe('the cover', () => {
       expect(img?.getAttribute('srcset'), listing).toMatch(/ 1x, .* 2x$/);
       expect(item?.querySelector('.yd-teaser')?.textContent, listing).toBe('用图片、表格、引语和脚注讲述一座数据中心的日常，用来检验阅读的图文排版。');
     }
-    // The seed article has no cover: no empty thumbnail box.
+    // The seed article has no cover: no empty thumbnail box. The front page leads with this one, its cover large.
     const home = await page('index.html');
     expect(home.querySelectorAll('.yd-thumb')).toHaveLength(1);
+    expect(home.querySelector('.yd-lead h3')?.textContent).toBe('一座数据中心的一天');
+    expect(home.querySelector('.yd-lead-cover img')?.attributes).toMatchObject({ alt: '山丘上方的晴空与太阳', loading: 'eager', fetchpriority: 'high' });
   });
 });
 

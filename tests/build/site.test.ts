@@ -93,9 +93,11 @@ describe('the scrape junk', () => {
 describe('listings', () => {
   it('home page lists the article with its section and first lines', async () => {
     const home = parse(await readText(dist, 'index.html'));
-    const item = home.querySelector('.yd-article-list li');
-    expect(item?.querySelector('h2 a')?.textContent).toBe('阿里云还是阿里巴巴的那朵云');
-    expect(item?.querySelector('h2 a')?.getAttribute('href')).toBe('/articles/ali-yun-haishi-alibaba-de-na-duo-yun/');
+    // Undated, it never leads the front: it is the first of the latest.
+    expect(home.querySelector('.yd-lead')).toBeNull();
+    const item = home.querySelector('.yd-front-latest > .yd-article-list li');
+    expect(item?.querySelector('h3 a')?.textContent).toBe('阿里云还是阿里巴巴的那朵云');
+    expect(item?.querySelector('h3 a')?.getAttribute('href')).toBe('/articles/ali-yun-haishi-alibaba-de-na-duo-yun/');
     // Undated: no date; its section, and how long it takes to read.
     expect(item?.querySelector('.yd-meta time')).toBeNull();
     expect(item?.querySelector('.yd-meta a')?.textContent).toBe('美股新闻');

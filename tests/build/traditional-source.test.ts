@@ -43,7 +43,7 @@ describe('an article written in traditional characters (lang: zh-Hant)', () => {
 
   it('is listed under its own title, marked as traditional text', async () => {
     const home = await page('index.html');
-    const link = home.querySelectorAll('.yd-article-list h2 a').find((a) => a.getAttribute('href') === `/news/articles/${HANT_ID}/`);
+    const link = home.querySelectorAll('.yd-lead h3 a, .yd-front-latest > .yd-article-list h3 a').find((a) => a.getAttribute('href') === `/news/articles/${HANT_ID}/`);
     expect(link?.textContent).toBe('臺北捷運的一個早晨');
     expect(link?.getAttribute('lang')).toBe('zh-Hant');
   });

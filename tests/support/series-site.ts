@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './build-site.ts';
 
@@ -14,6 +14,8 @@ export const CHEN = { slug: 'chen-mo', name: '陈默', title: '摄影记者', ar
 /** Pins levee-repair as its related reading. */
 export const PHONES = 'phone-prices';
 export const SEED = 'ali-yun-haishi-alibaba-de-na-duo-yun';
+/** The one article with a cover (not the newest): the front page leads with it. */
+export const COVERED = 'typhoon-night';
 export const SECTIONS = [
   { slug: 'us-stocks', name: '美股新闻' },
   { slug: 'society', name: '社会' },
@@ -23,13 +25,20 @@ export const SECTIONS = [
 /**
  * A small newsroom: the site's own content (the seed article, undated) plus
  * the series-newsroom fixture (two series, seven more articles over three
- * years), with the series cover beside its file.
+ * years), with the series cover beside its file and one article's cover.
  */
 export async function seriesContent(dir: string): Promise<string> {
   await cp(path.join(ROOT, 'content'), dir, { recursive: true });
   await cp(SERIES_FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith('LICENSE.md') });
   await cp(path.join(ROOT, 'tests/fixtures/picture-article/article/cover.jpg'), path.join(dir, 'series/chip-year-cover.jpg'));
   await cp(path.join(ROOT, 'tests/fixtures/picture-article/article/yunqi-hall.jpg'), path.join(dir, 'authors/lin-xiaoyu.jpg'));
+  // One article gets a cover, as a folder with its picture (the fixture keeps no second copy of the photo).
+  const covered = path.join(dir, 'articles', COVERED);
+  const source = await readFile(`${covered}.md`, 'utf8');
+  await mkdir(covered);
+  await writeFile(path.join(covered, 'index.md'), source.replace('---\n', '---\ncover: ./cover.jpg\ncover_alt: "台风过后的东港市渔港"\n'));
+  await cp(path.join(ROOT, 'tests/fixtures/picture-article/article/yunqi-hall.jpg'), path.join(covered, 'cover.jpg'));
+  await rm(`${covered}.md`);
   await writeFile(path.join(dir, 'sections.json'), JSON.stringify(SECTIONS, null, 2));
   const site = JSON.parse(await readFile(path.join(dir, 'site.json'), 'utf8')) as Record<string, unknown>;
   await writeFile(path.join(dir, 'site.json'), JSON.stringify({ ...site, organizations: ['新华社'] }, null, 2));

@@ -20,6 +20,9 @@ const COLUMN_WIDTHS = [360, 540, 720, 1080, 1440];
 /** How wide a picture in the text is drawn; matches .yd-prose in global.css. */
 export const COLUMN_SIZES = '(min-width: 40rem) 38rem, calc(100vw - 2rem)';
 
+/** How wide the front page's lead cover is drawn; matches .yd-front in global.css (the lead's column on a desktop). */
+export const LEAD_SIZES = '(min-width: 62rem) 33rem, (min-width: 40rem) 38rem, calc(100vw - 2rem)';
+
 /** Listings show the cover as a small thumbnail: 7.5 x 5 rem at 1x and 2x. */
 const THUMB = { width: 120, height: 80 };
 
@@ -38,6 +41,8 @@ export interface PictureOptions {
   eager?: boolean;
   /** Extra attributes for the <img> (already escaped names, plain values). */
   imgAttributes?: Record<string, string>;
+  /** How wide it is drawn, when not the text column's width (the front page's lead). */
+  sizes?: string;
 }
 
 /**
@@ -78,7 +83,7 @@ const attributes = (entries: Record<string, string | number | undefined>) =>
  * itself (an SVG scales; re-encoding a GIF would lose its frames).
  */
 export async function encodePicture(image: ImageMetadata, options: PictureOptions = {}): Promise<EncodedPicture> {
-  return encode(image, COLUMN_WIDTHS, COLUMN_SIZES, options);
+  return encode(image, COLUMN_WIDTHS, options.sizes ?? COLUMN_SIZES, options);
 }
 
 /** The cover as a listing thumbnail, cropped to 3:2. */
