@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-site.ts';
 import { ARTICLE_ID, SEED } from '../support/dist.ts';
+import { runImportSync } from '../support/run-import.ts';
 
 let tmp: string;
 let content: string;
@@ -20,14 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/import-article.ts'), ...args], {
-    cwd: tmp,
-    env: { ...process.env, YUEDU_CONTENT_DIR: content },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
-}
+const runImport = (...args: string[]) => runImportSync({ cwd: tmp, content }, ...args);
 
 describe('npm run import', () => {
   it('--dry-run prints the content file and writes nothing', async () => {

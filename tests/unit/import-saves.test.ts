@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { savedBy } from '../../src/lib/import/html/saved-by.ts';
 import { readMhtml } from '../../src/lib/import/html/mhtml.ts';
 import { ROOT } from '../support/build-site.ts';
 import { PICTURE_FIXTURE } from '../support/picture-site.ts';
+import { runImportSync } from '../support/run-import.ts';
 
 // The files browsers and SingleFile write when a reader saves a page, as the importer meets them.
 
@@ -15,10 +15,7 @@ let tmp: string;
 let content: string;
 const articles = () => path.join(content, 'articles');
 
-function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/import-article.ts'), ...args], { cwd: tmp, env: { ...process.env, YUEDU_CONTENT_DIR: content }, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
-}
+const runImport = (...args: string[]) => runImportSync({ cwd: tmp, content }, ...args);
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'yuedu-saves-'));

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +7,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toHant } from '../../src/lib/render/hant.ts';
 import { slugFromTitle } from '../../src/lib/content/slug.ts';
-import { ROOT } from '../support/build-site.ts';
 import { PICTURE_FIXTURE } from '../support/picture-site.ts';
+import { runImport as runImportAsync } from '../support/run-import.ts';
 
 // `npm run import -- <address>` against a real HTTP server on loopback, with the faults a newsroom meets.
 
@@ -17,16 +16,7 @@ let tmp: string;
 let content: string;
 const articles = () => path.join(content, 'articles');
 
-function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/import-article.ts'), ...args], { cwd: tmp, env: { ...process.env, YUEDU_CONTENT_DIR: content } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.trim() }));
-  });
-}
+const runImport = (...args: string[]) => runImportAsync({ cwd: tmp, content }, ...args);
 
 const prose = (n: number) =>
   Array.from(

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +7,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toHant } from '../../src/lib/render/hant.ts';
 import { slugFromTitle } from '../../src/lib/content/slug.ts';
-import { ROOT } from '../support/build-site.ts';
 import { PICTURE_FIXTURE } from '../support/picture-site.ts';
+import { runImport as runImportAsync } from '../support/run-import.ts';
 import { portalPage, STORY } from '../support/portal-page.ts';
 
 let tmp: string;
@@ -26,17 +25,7 @@ beforeEach(async () => {
   await writeFile(path.join(content, 'sections.json'), JSON.stringify([{ slug: 'us-stocks', name: '美股新闻' }]));
 });
 
-/** Runs the importer as `npm run import` does, from the scratch folder, asynchronously (a test server may be answering). */
-function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/import-article.ts'), ...args], { cwd: tmp, env: { ...process.env, YUEDU_CONTENT_DIR: content } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.trim() }));
-  });
-}
+const runImport = (...args: string[]) => runImportAsync({ cwd: tmp, content }, ...args);
 
 const paragraph = (i: number) =>
   `<p>第${i}段：记者在现场看到，排队的市民一直延伸到街角。多位受访者表示，这一变化在过去几个月里逐渐显现，影响了许多家庭的日常安排，地方政府也开始重新评估相关政策。</p>`;
