@@ -133,6 +133,14 @@ describe('the youth page (sub-headings set in bold, no <h2>)', () => {
     for (const name of ['gmw', 'pixnet', 'qq']) expect(headings((await fixture(name)).markdown), name).toEqual([]);
   });
 
+  it('leaves bold lines that are no sub-headings alone on another real page: jwz’s essay, a title run, "that said...", an intro ending in a colon', async () => {
+    const { markdown, sections } = await fixture('jwz');
+    expect(sections).toBe(0);
+    expect(markdown).toContain('**that said...**');
+    expect(markdown).toContain("**And here's the Random Commentary section:**");
+    expect(markdown).not.toMatch(/^#{2,4} /m);
+  });
+
   it('writes no description when the page\'s own is only the article\'s opening run together (caption, sub-headings and all)', async () => {
     expect((await fixture('youth')).metadata.description).toBeUndefined();
     // A description of its own, shorter than the text or not in it, is kept (the page states it).
