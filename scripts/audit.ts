@@ -1,9 +1,11 @@
 /**
  * npm run audit: Lighthouse (mobile) on the built article pages (the seed and
  * the picture fixture), the home and a search, and on the series newsroom's
- * series page, a part of it, the list of series, a year of the archive, an
- * author page and an article with an editor's note and corrections,
- * served from loopback by Debian's Chromium. Prints the four category
+ * series page, a part of it, the list of series, a year of the archive, its
+ * front page and a section page, an author page and an article with an
+ * editor's note and corrections,
+ * served on loopback by nginx with the README's recipe (compressed and cached
+ * as a real host serves them), loaded by Debian's Chromium. Prints the four category
  * scores, first contentful paint, largest contentful paint, total blocking
  * time and layout shift (the medians of `--runs N`, default 1: these machines
  * are noisy), and every audit that kept a score below 100.
@@ -20,7 +22,7 @@ import { buildSite } from '../tests/support/build-site.ts';
 import { ARTICLE_ID } from '../tests/support/dist.ts';
 import { PICTURE_ID, pictureContent } from '../tests/support/picture-site.ts';
 import { LEVEE, LIN, seriesContent, TYPHOON } from '../tests/support/series-site.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { nginx, startServer } from '../tests/support/web-server.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
 const RUNS = Math.max(1, Number(values.runs) || 1);
@@ -38,7 +40,7 @@ const sites = [
   {
     name: 'series',
     content: seriesContent,
-    pages: [`series/${TYPHOON.slug}/`, `articles/${TYPHOON.parts[1]}/`, 'series/', 'archive/2024/', '', `authors/${LIN.slug}/`, `articles/${LEVEE}/`],
+    pages: [`series/${TYPHOON.slug}/`, `articles/${TYPHOON.parts[1]}/`, 'series/', 'archive/2024/', '', 'sections/society/', `authors/${LIN.slug}/`, `articles/${LEVEE}/`],
   },
 ];
 await mkdir(path.join(tmp, 'profile'));
@@ -49,12 +51,12 @@ try {
     // One after the other: two builds at once would share the project's cache.
     const build = await buildSite({ outDir, contentDir: await site.content(path.join(tmp, `content-${site.name}`)) });
     if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
-    const server = await serveStatic(outDir);
+    const server = await startServer(nginx(outDir, { root: true }));
     try {
       for (const page of site.pages) {
         const runs: Result[] = [];
         for (let run = 0; run < RUNS; run++) {
-          const result = await lighthouse(server.url + page, { port: chrome.port, output: 'json', logLevel: 'error', formFactor: 'mobile' });
+          const result = await lighthouse(`${server.origin}/${page}`, { port: chrome.port, output: 'json', logLevel: 'error', formFactor: 'mobile' });
           if (!result) throw new Error('Lighthouse returned no result');
           runs.push(result.lhr);
         }
@@ -78,7 +80,7 @@ try {
         }
       }
     } finally {
-      await server.close();
+      await server.stop();
     }
   }
 } finally {
