@@ -20,26 +20,24 @@ const MIN_OPENING = 12;
  * letters. A description that starts with the headline (many CMSs write "标题 股票 财经…") is read
  * after it: the headline proves nothing about which block is the story.
  */
-export function statedOpenings(stated: PageMetadata['stated'], title = ''): { opening: string; source: 'articleBody' | 'description' }[] {
+function statedOpenings(stated: PageMetadata['stated'], title = ''): string[] {
   const headline = letters(title);
-  const sources = [
-    ...(stated.articleBody ? [{ text: stated.articleBody, source: 'articleBody' as const }] : []),
-    ...stated.descriptions.map((text) => ({ text, source: 'description' as const })),
-  ];
-  return sources
-    .map(({ text, source }) => {
+  return [...(stated.articleBody ? [stated.articleBody] : []), ...stated.descriptions]
+    .map((text) => {
       const all = letters(text);
       const rest = headline && all.startsWith(headline) ? all.slice(headline.length) : all;
-      return { opening: [...rest].slice(0, OPENING).join(''), source };
+      return [...rest].slice(0, OPENING).join('');
     })
-    .filter(({ opening }) => [...opening].length >= MIN_OPENING);
+    .filter((opening) => [...opening].length >= MIN_OPENING);
 }
 
-/** True when the text kept holds one of the openings the page states: the page confirms the extraction. */
-export function confirmed(kept: string, metadata: PageMetadata, title: string): boolean {
+const holdsAny = (kept: string, openings: string[]) => {
   const keptLetters = letters(kept);
-  return statedOpenings(metadata.stated, title).some(({ opening }) => keptLetters.includes(opening));
-}
+  return openings.some((opening) => keptLetters.includes(opening));
+};
+
+/** True when the text kept holds one of the openings the page states: the page confirms the extraction. */
+export const confirmed = (kept: string, metadata: PageMetadata, title: string): boolean => holdsAny(kept, statedOpenings(metadata.stated, title));
 
 /** The deepest element whose text holds `opening` (walking down, never scoring every element of a big page). */
 function deepestHolding(root: Element, opening: string): Element | undefined {
@@ -65,8 +63,6 @@ export interface Rechosen {
   rule: 'metadata: stated opening' | 'metadata: articleBody';
   content: string;
   byline: string;
-  /** Which statement of the page's found the article. */
-  source: 'articleBody' | 'description';
 }
 
 /**
@@ -82,24 +78,25 @@ export interface Rechosen {
  */
 export function recheck(html: string, kept: string, metadata: PageMetadata, title: string): Rechosen | undefined {
   const openings = statedOpenings(metadata.stated, title);
-  if (openings.length === 0 || confirmed(kept, metadata, title)) return undefined;
+  if (openings.length === 0 || holdsAny(kept, openings)) return undefined;
   const page = parseHTML(html).document as unknown as Document;
   for (const el of page.querySelectorAll('script, style, noscript, template, head')) el.remove();
-  for (const { opening, source } of openings) {
+  for (const opening of openings) {
     const holding = page.body ? deepestHolding(page.body, opening) : undefined;
     if (!holding) continue;
     let block: Element = holding;
     // Climb past the opening paragraph to the block holding the rest of the story.
-    while (block.parentElement && block !== page.body && [...letters(block.textContent)].length < [...letters(holding.textContent)].length + 60) block = block.parentElement;
+    const enough = [...letters(holding.textContent)].length + 60;
+    while (block.parentElement && block !== page.body && [...letters(block.textContent)].length < enough) block = block.parentElement;
     const article = readable(block.outerHTML, title);
     if (article && letters(article.text).includes(opening) && [...letters(article.text)].length >= 100) {
-      return { rule: 'metadata: stated opening', content: article.content, byline: article.byline, source };
+      return { rule: 'metadata: stated opening', content: article.content, byline: article.byline };
     }
   }
   // An articleBody of several paragraphs is the story itself, not a summary.
   const paragraphs = (metadata.stated.articleBody ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean);
   if (paragraphs.length >= 2 && [...letters(paragraphs.join(''))].length >= 100) {
-    return { rule: 'metadata: articleBody', content: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), byline: '', source: 'articleBody' };
+    return { rule: 'metadata: articleBody', content: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), byline: '' };
   }
   return undefined;
 }
