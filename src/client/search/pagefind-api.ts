@@ -1,3 +1,5 @@
+import { chunkGuard } from './chunk-guard.ts';
+
 /** The slice of Pagefind's browser API (pagefind.js) yuedu uses. */
 export interface PagefindAnchor {
   element: string;
@@ -42,6 +44,8 @@ export interface PagefindApi {
   init(): Promise<void>;
   options(options: { baseUrl?: string; excerptLength?: number; metaCacheTag?: string }): Promise<void>;
   mergeIndex(url: string, options?: { baseUrl?: string; metaCacheTag?: string }): Promise<void>;
+  /** Loads the index chunks a term's words need, without searching. */
+  preload(term: string): Promise<void>;
   /** Loads every filter's data (a fetch per bundle) and gives each value's count over the whole index. */
   filters(): Promise<FilterCounts>;
   search(
@@ -89,10 +93,13 @@ export function loadPagefind(): Promise<PagefindApi> {
     const lang = document.documentElement.lang.toLowerCase();
     await Promise.all((parts.bundles?.[lang] ?? []).map((part) => api.mergeIndex(`${SITE_BASE}pagefind/${part}`, tagged(part))));
     const dropped = new Set(parts.dropped?.[lang] ?? []);
-    if (dropped.size === 0) return api;
-    const search: PagefindApi['search'] = (term, options) =>
-      api.search(term, options).then((response) => ({ ...response, results: response.results.filter((result) => !dropped.has(result.id)) }));
-    return { init: () => api.init(), options: (o) => api.options(o), mergeIndex: (u, o) => api.mergeIndex(u, o), filters: () => api.filters(), search };
+    const guard = chunkGuard(lang, (term) => api.preload(term));
+    const search: PagefindApi['search'] = async (term, options) => {
+      await guard(term);
+      const response = await api.search(term, options);
+      return dropped.size === 0 ? response : { ...response, results: response.results.filter((result) => !dropped.has(result.id)) };
+    };
+    return { init: () => api.init(), options: (o) => api.options(o), mergeIndex: (u, o) => api.mergeIndex(u, o), preload: (t) => api.preload(t), filters: () => api.filters(), search };
   })();
   return loading;
 }
