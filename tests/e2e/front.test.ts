@@ -1,27 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../support/browser.ts';
+import { useSite } from '../support/e2e.ts';
 
 // The series newsroom's front page in Chromium, at a phone's and a desktop's width.
 const SHOTS = process.env['YUEDU_SHOTS'];
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('distSeries'), '/news/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('distSeries', '/news/');
 
 type Box = { top: number; bottom: number; left: number; right: number };
 const PARTS = ['.yd-front-lead', '.yd-front-latest', '.yd-section-block'];
 
 async function front(viewport: { width: number; height: number }, js = true) {
-  const context = await browser.newContext({ viewport, javaScriptEnabled: js, serviceWorkers: 'block' });
+  const context = await site.browser.newContext({ viewport, javaScriptEnabled: js, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   const boxes = async (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as Box));
   return { context, page, boxes };
 }
@@ -61,12 +52,12 @@ describe('the front page', () => {
 
   it('with JavaScript off shows it whole, the lead’s cover drawn without shifting anything, at most 60 KB on a phone', async () => {
     const pictures: Promise<number>[] = [];
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, serviceWorkers: 'block' });
+    const context = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false, serviceWorkers: 'block' });
     const page = await context.newPage();
     page.on('response', (response) => {
       if (response.request().resourceType() === 'image') pictures.push(response.body().then((body) => body.length));
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await expect.poll(() => page.locator('.yd-lead-cover img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await page.locator('.yd-section-block').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.yd-front-latest > .yd-article-list > li').count()).toBeGreaterThan(5);
@@ -80,8 +71,8 @@ describe('the front page', () => {
     if (SHOTS) {
       for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
         for (const [what, path] of [['front', ''], ['section', 'sections/society/']] as const) {
-          const shot = await browser.newPage({ viewport, serviceWorkers: 'block' });
-          await shot.goto(server.url + path);
+          const shot = await site.browser.newPage({ viewport, serviceWorkers: 'block' });
+          await shot.goto(site.server.url + path);
           await shot.screenshot({ path: `${SHOTS}/${what}-${name}.png`, fullPage: true });
           await shot.close();
         }
