@@ -11,8 +11,14 @@ export interface FirstView {
   /** Of `html`: its inline <style>, compressed on its own. */
   inlineCss: number;
   js: number;
-  /** Stylesheets and classic scripts in <head> that hold up the first paint. */
+  /**
+   * What holds up the first paint: stylesheets and classic scripts in <head>,
+   * and module scripts left at Chromium's high fetch priority, which Lighthouse
+   * counts as holding it up wherever they stand.
+   */
   blocking: string[];
+  /** Scripts the page's scripts import: each a request chained behind them, at high priority. */
+  chained: string[];
   files: string[];
 }
 
@@ -45,7 +51,8 @@ export async function firstView(dist: string, page: string, base = '/'): Promise
     .filter((s) => s.getAttribute('type') !== 'application/ld+json')
     .reduce((sum, s) => sum + brotli(s.textContent), 0);
   const seen = new Set<string>();
-  const queue = doc.querySelectorAll('script[src]').map((s) => distPath(dist, base, s.getAttribute('src') ?? ''));
+  const entries = doc.querySelectorAll('script[src]').map((s) => distPath(dist, base, s.getAttribute('src') ?? ''));
+  const queue = [...entries];
   while (queue.length > 0) {
     const file = queue.shift() ?? '';
     if (seen.has(file)) continue;
@@ -61,7 +68,9 @@ export async function firstView(dist: string, page: string, base = '/'): Promise
   const blocking = [
     ...(head?.querySelectorAll('link[rel="stylesheet"]') ?? []).map((l) => l.getAttribute('href') ?? ''),
     ...(head?.querySelectorAll('script[src]:not([type="module"]):not([async]):not([defer])') ?? []).map((s) => s.getAttribute('src') ?? ''),
+    ...doc.querySelectorAll('script[type="module"]:not([fetchpriority="low"])').map((s) => s.getAttribute('src') ?? 'an inline module'),
   ];
+  const chained = files.filter((file) => file.endsWith('.js') && !entries.includes(file)).map((file) => path.relative(dist, file));
   const inlineCss = doc.querySelectorAll('style').reduce((sum, style) => sum + brotli(style.textContent), 0);
-  return { html: brotli(htmlText), css, inlineCss, js, blocking, files };
+  return { html: brotli(htmlText), css, inlineCss, js, blocking, chained, files };
 }

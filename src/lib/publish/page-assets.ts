@@ -5,7 +5,7 @@ import path from 'node:path';
 // import() with a template literal, and what it loads (search, sharing) is fetched on intent.
 const STATIC_IMPORT = /(?:^|[^\w.$])import\s*(?:[^'"`();]*?from\s*)?["']([^"']+)["']/g;
 const STYLESHEET = /<link rel="stylesheet" href="[^"]*?(_astro\/[^"]+)"/g;
-const MODULE = /<script type="module" src="[^"]*?(_astro\/[^"]+)"/g;
+const MODULE = /<script type="module"[^>]*? src="[^"]*?(_astro\/[^"]+)"/g;
 
 /**
  * The hashed files (`_astro/…`, relative to the site) a built page loads
