@@ -156,6 +156,26 @@ describe(`a newsroom of ${N} articles`, () => {
     await tab.close();
   });
 
+  it('newest first puts every bundle\'s results in one date order, the count and "more" as by relevance', async () => {
+    const tab = await browser.newPage({ viewport: PHONE });
+    await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}&sort=newest`);
+    await tab.waitForSelector('#yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const more = tab.locator('.yd-more-button');
+    for (const shown of [40, N]) {
+      await more.click();
+      await expect.poll(() => tab.locator('.yd-result').count()).toBe(shown);
+    }
+    const listedDates = await tab.locator('#yd-search-results > .yd-result').evaluateAll((items) =>
+      items.map((li) => li.querySelector(':scope > .yd-meta time')?.getAttribute('datetime') ?? ''),
+    );
+    expect(listedDates).toHaveLength(N);
+    expect(new Set(listedDates).size).toBeGreaterThan(10);
+    expect(listedDates).toEqual([...listedDates].sort().reverse());
+    const hrefs = await tab.locator('.yd-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(N);
+    await tab.close();
+  });
+
   it('every article holding a word is reachable: "more" adds the next twenty in place, the count stays, a double press adds them once', async () => {
     const tab = await browser.newPage({ viewport: PHONE });
     await tab.goto(`${server.url}search/?q=${encodeURIComponent(COMMON_TERM)}`);

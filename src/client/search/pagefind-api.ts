@@ -1,4 +1,5 @@
 import { chunkGuard } from './chunk-guard.ts';
+import { newestFirst, newestTable } from './date-order.ts';
 
 /** The slice of Pagefind's browser API (pagefind.js) yuedu uses. */
 export interface PagefindAnchor {
@@ -96,7 +97,13 @@ export function loadPagefind(): Promise<PagefindApi> {
     const guard = chunkGuard(lang, (term) => api.preload(term));
     const search: PagefindApi['search'] = async (term, options) => {
       await guard(term);
-      const response = await api.search(term, options);
+      // Newest first is yuedu's own order over a search by relevance (date-order.ts), Pagefind's sort the fallback.
+      const { sort, ...unsorted } = options ?? {};
+      const table = sort?.['date'] === 'desc' ? newestTable(`${SITE_BASE}pagefind/yuedu-newest.${lang}.txt`) : undefined;
+      let response = await api.search(term, table ? unsorted : options);
+      const places = await table;
+      if (places) response = { ...response, results: newestFirst(response.results, places) };
+      else if (table) response = await api.search(term, options);
       return dropped.size === 0 ? response : { ...response, results: response.results.filter((result) => !dropped.has(result.id)) };
     };
     return { init: () => api.init(), options: (o) => api.options(o), mergeIndex: (u, o) => api.mergeIndex(u, o), preload: (t) => api.preload(t), filters: () => api.filters(), search };

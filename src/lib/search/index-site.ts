@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { BuildLogger } from './build-logger.ts';
 import { cacheKey, placeSegment, readManifest, segmentIntact, writeManifest, type CachedSegment } from './index-cache.ts';
 import { currentArticles, LANGUAGES } from './index-pages.ts';
-import { planIndex, sizesFor } from './index-plan.ts';
+import { planIndex, sizesFor, type CurrentArticle } from './index-plan.ts';
+import { newestFile, newestOrder } from './newest-order.ts';
 import { UNUSED_WHEN_MERGED, writeSegment } from './write-segment.ts';
 
 /**
@@ -89,7 +90,7 @@ export async function indexSite(site: string, logger: BuildLogger, { cacheDir, f
       plan = planIndex(previous, current.filter((article) => Object.keys(article.pages).every((file) => !done.has(file))), sizesFor(BATCH));
     }
     const segments = [...plan.keep.map(({ segment }) => segment), ...written];
-    await assemble(site, root, segments, plan.keep);
+    await assemble(site, root, segments, plan.keep, current);
     if (cacheDir) await writeManifest(root, key, segments);
     const pages = segments.reduce((sum, segment) => sum + Object.keys(segment.pages).length, 0) - plan.keep.reduce((sum, { dropped }) => sum + dropped.length, 0);
     logger.info(
@@ -104,9 +105,10 @@ export async function indexSite(site: string, logger: BuildLogger, { cacheDir, f
  * Places the segments in <site>/pagefind/: the first that holds every
  * language is the primary bundle (Pagefind's script, worker and wasm with
  * it), the others merged bundles; yuedu-parts.json lists them per language
- * with the page ids each reused segment must hide.
+ * with the page ids each reused segment must hide, and each language's
+ * pages newest first (newest-order.ts).
  */
-async function assemble(site: string, root: string, segments: CachedSegment[], keep: { segment: CachedSegment; dropped: string[] }[]): Promise<void> {
+async function assemble(site: string, root: string, segments: CachedSegment[], keep: { segment: CachedSegment; dropped: string[] }[], current: CurrentArticle[]): Promise<void> {
   const all = LANGUAGES.map(({ lang }) => lang);
   const primary = segments.find((segment) => all.every((lang) => segment.languages.includes(lang)));
   if (!primary) throw new Error('Pagefind: no index segment holds every language');
@@ -132,4 +134,6 @@ async function assemble(site: string, root: string, segments: CachedSegment[], k
     tags[dir] = createHash('sha256').update(entry).digest('hex').slice(0, 12);
   }
   await writeFile(path.join(bundle, 'yuedu-parts.json'), JSON.stringify({ bundles, dropped, tags }));
+  const shown = segments.map((segment) => ({ segment, dropped: keep.find((kept) => kept.segment === segment)?.dropped ?? [] }));
+  for (const [lang, ids] of Object.entries(newestOrder(shown, current))) await writeFile(path.join(bundle, newestFile(lang)), ids);
 }
