@@ -41,6 +41,37 @@ describe('search across the vocabularies of the mainland, Taiwan and Hong Kong',
     await page.close();
   });
 
+  it('on a traditional page, a mainland word (软件) finds the Taiwan article as written and marks 軟體 there', async () => {
+    const page = await site.browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
+    await page.goto(`${site.server.url}articles/${HANT_ID}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant');
+    await page.click('#yd-header-q');
+    await page.keyboard.type('软件');
+    await page.waitForSelector('#yd-search-panel:not([hidden]) .yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const result = page.locator(`#yd-search-panel .yd-result:has(.yd-result-title a[href*="/articles/${HANT_ID}/"]:not([href*="zh-hans"]))`);
+    expect(await result.count()).toBe(1);
+    expect(new Set(await result.locator('mark').allInnerTexts())).toEqual(new Set(['軟體']));
+    // The article opens with the word it uses marked.
+    await result.locator('.yd-hit-link').first().click();
+    await page.waitForSelector('.yd-prose mark');
+    expect(new Set(await page.locator('.yd-prose mark').allInnerTexts())).toEqual(new Set(['軟體']));
+    await page.close();
+  });
+
+  it('on a traditional page, a Taiwan word (軟體) finds the mainland article\'s traditional page, marked 軟件', async () => {
+    const page = await site.browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
+    await page.goto(`${site.server.url}articles/${HANT_ID}/`);
+    await page.click('#yd-header-q');
+    await page.keyboard.type('軟體');
+    await page.waitForSelector('#yd-search-panel:not([hidden]) .yd-search-results[aria-busy="false"]', { state: 'attached' });
+    const links = await page.locator('#yd-search-panel .yd-result-title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(new Set(links)).toEqual(new Set([`/news/articles/${HANT_ID}/`, `/news/articles/${PICTURE_ID}/zh-hant/`]));
+    const picture = page.locator(`#yd-search-panel .yd-result:has(.yd-result-title a[href*="${PICTURE_ID}"])`);
+    expect(new Set(await picture.locator('mark').allInnerTexts())).toEqual(new Set(['軟件']));
+    expect(await page.locator('#yd-search-panel [role="status"]').innerText()).toContain('軟件');
+    await page.close();
+  });
+
   it('a mainland word (出租车) finds the article written in Taiwan\'s (計程車)', async () => {
     const { page, links, marks } = await search('出租车');
     expect(links).toEqual([`/news/articles/${HANT_ID}/zh-hans/`]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVariantTable } from '../../src/lib/search/variant-table.ts';
+import { toHant } from '../../src/lib/render/hant.ts';
+import { buildVariantTable, hantVariantTable } from '../../src/lib/search/variant-table.ts';
 
 const groupOf = (table: { groups: string[][] }, word: string) => table.groups.find((g) => g.includes(word))?.slice().sort();
 
@@ -33,5 +34,14 @@ describe('the regional vocabulary table', () => {
     expect(groupOf(table, '查看')).toBeUndefined();
     expect(groupOf(table, '程序')).toEqual(['程序', '程式'].sort());
     expect(groupOf(table, '格鲁吉亚')).toBeUndefined();
+  });
+
+  it('spells each group as the zh-Hant pages do: twins as the build converts them, and every form an article written in traditional characters uses', () => {
+    const written = '這套軟體很好用，香港叫軟件；悉尼又叫雪梨。';
+    const table = hantVariantTable(buildVariantTable(`新款软件。${written}`, [['悉尼', '雪梨']]), toHant, written);
+    expect(groupOf(table, '軟體')).toEqual(['軟件', '軟體'].sort());
+    expect(groupOf(table, '雪梨')).toEqual(['悉尼', '雪梨'].sort());
+    // Nothing in simplified characters is left: the traditional index holds none.
+    expect(table.groups.flat().filter((word) => word !== toHant(word) && !written.includes(word))).toEqual([]);
   });
 });

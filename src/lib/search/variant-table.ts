@@ -79,3 +79,22 @@ export function buildVariantTable(text: string, aliases: readonly string[][]): V
   const kept = groups.filter((group) => group.some((word) => present.has(word))).map((group) => [...new Set(group)]);
   return { groups: kept.filter((group) => group.length > 1).sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1)) };
 }
+
+/**
+ * The same groups for the zh-Hant pages' search, whose index holds traditional
+ * text: each word as the zh-Hant pages spell it, the way the build writes a
+ * simplified article's twin (`toHant`: OpenCC's character forms, no vocabulary
+ * swaps) and, for the articles written in traditional characters
+ * (`hantWritten`), every spelling they use of it (Hong Kong forms too).
+ * Characters map one to one, so a word's place in the folded text is its
+ * place in the text as written.
+ */
+export function hantVariantTable(table: VariantTable, toHant: (text: string) => string, hantWritten: string): VariantTable {
+  const folded = simplifyCharacters(hantWritten);
+  const spellings = (word: string): string[] => {
+    const found = [toHant(word)];
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) found.push(hantWritten.slice(at, at + word.length));
+    return found;
+  };
+  return { groups: table.groups.map((group) => [...new Set(group.flatMap(spellings))]) };
+}
