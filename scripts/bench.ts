@@ -19,10 +19,12 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { ROOT } from '../tests/support/build-site.ts';
 import { ARTICLE_PAGE } from '../tests/support/dist.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
+import { nginx, startServer } from '../tests/support/web-server.ts';
 import { makeBuild } from './lib/bench-build.ts';
+import { firstVisit } from './lib/bench-first-visit.ts';
 import { benchImport } from './lib/bench-import.ts';
 import { benchPictures } from './lib/bench-pictures.ts';
-import { readerMeasure } from './lib/bench-reader.ts';
+import { PAUSES_MS, readerMeasure } from './lib/bench-reader.ts';
 import { kb, mb } from './lib/bench-report.ts';
 import { benchScale } from './lib/bench-scale.ts';
 import { measureSearch } from './lib/bench-timings.ts';
@@ -81,11 +83,28 @@ async function benchSite(tmp: string) {
       );
     }
     const shared = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/search-queries.json'), 'utf8')) as { queries: { query: string }[] };
-    const reader = await readerMeasure(browser, `${server.url}${ARTICLE_PAGE.replace('index.html', '')}`, shared.queries.map((q) => q.query), 3);
-    console.log(
-      `reader's measure (phone, header box, ${shared.queries.length} queries x 3): last input to first result ` +
-        `cold ${reader.cold.toFixed(0)} ms, warm ${reader.warm.toFixed(0)} ms (medians); ${kb(reader.bytes)} fetched from focus to first result`,
-    );
+    for (const pause of PAUSES_MS) {
+      const reader = await readerMeasure(browser, `${server.url}${ARTICLE_PAGE.replace('index.html', '')}`, shared.queries.map((q) => q.query), 3, pause);
+      console.log(
+        `reader's measure (phone, header box, query committed ${pause} ms after focus, ${shared.queries.length} queries x 3): last input to first result ` +
+          `cold ${reader.cold.toFixed(0)} ms, warm ${reader.warm.toFixed(0)} ms (medians); ${kb(reader.bytes)} fetched from focus to first result`,
+      );
+    }
+    // Served as a host serves it (the README's nginx recipe: compressed, cached): bytes on the wire.
+    const host = await startServer(nginx(outDir, { root: true, accessLog: true }));
+    try {
+      const visits = [];
+      for (let run = 0; run < runs; run++) visits.push(await firstVisit(browser, host, `/${ARTICLE_PAGE.replace('index.html', '')}`));
+      const [visit] = visits.sort((a, b) => a.bytes - b.bytes).slice(Math.floor(visits.length / 2));
+      if (visit) {
+        console.log(
+          `first visit of the seed article (phone, nginx, to network idle, service worker and precache included): ${visit.bytes} B of bodies ` +
+            `in ${visit.files.length} responses, headers ${visit.headers} B more (median of ${runs}): ${visit.files.join(', ')}`,
+        );
+      }
+    } finally {
+      await host.stop();
+    }
     await benchPictures(tmp, build, browser);
     await benchImport(tmp);
   } finally {

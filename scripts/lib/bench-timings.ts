@@ -5,13 +5,13 @@ import { brotliCompressSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../../tests/support/static-server.ts';
 import { both, median, ms, type Row, type SearchTiming } from './bench-report.ts';
-import { readerMeasure } from './bench-reader.ts';
+import { PAUSES_MS, readerMeasure } from './bench-reader.ts';
 import { openPlainPagefind } from './bench-plain.ts';
 import { openSearchPage, type SearchSample } from './bench-search.ts';
 import { COMMON_TERM, rareTerm, TENTH_TERM } from './corpus.ts';
 
 /** What a size's builds measured; its search is measured once every size is built (measureSizes). */
-export type Built = Omit<Row, 'rare' | 'tenth' | 'common' | 'newest' | 'plainCommon' | 'plainNewest' | 'reader'> & { site: string };
+export type Built = Omit<Row, 'rare' | 'tenth' | 'common' | 'newest' | 'plainCommon' | 'plainNewest' | 'reader' | 'quickReader'> & { site: string };
 
 /** What the first query fetched weighs on the wire from a host that compresses with brotli. */
 async function transferSize(dir: string, pathnames: string[]) {
@@ -150,7 +150,9 @@ export async function measureSizes(browser: Browser, built: Built[], runs: numbe
       const measured = samples[i];
       if (!measured) continue;
       const firstArticle = (await readdir(path.join(site, 'articles')))[0] ?? '';
-      const reader = await readerMeasure(browser, `${url}articles/${firstArticle}/`, [rareTerm(size.n - 1)], runs);
+      const [slow, quick] = PAUSES_MS;
+      const reader = await readerMeasure(browser, `${url}articles/${firstArticle}/`, [rareTerm(size.n - 1)], runs, slow);
+      const quickReader = await readerMeasure(browser, `${url}articles/${firstArticle}/`, [rareTerm(size.n - 1)], runs, quick);
       const row: Row = {
         ...size,
         rare: { ...medians(measured.rare), hits: measured.hits.rare },
@@ -160,6 +162,7 @@ export async function measureSizes(browser: Browser, built: Built[], runs: numbe
         plainCommon: { cold: median(measured.plainCold), warm: median(measured.plainWarm) },
         plainNewest: { cold: median(measured.plainNewestCold), warm: median(measured.plainNewestWarm) },
         reader,
+        quickReader,
       };
       rows.push(row);
       console.log(

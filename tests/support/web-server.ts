@@ -29,6 +29,8 @@ function freePort(): Promise<number> {
 export interface RunningServer {
   /** http://127.0.0.1:<port> */
   origin: string;
+  /** Its scratch folder: config, pid, temp files and logs. */
+  dir: string;
   /** What the server printed so far. */
   log(): string;
   /** Throws with the server's log if it has exited. */
@@ -88,6 +90,7 @@ export async function startServer(kind: ServerKind, { port: wanted }: { port?: n
     }
     return {
       origin,
+      dir,
       log: () => output,
       assertAlive() {
         if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${kind.name} died (${child.exitCode ?? child.signalCode}):\n${output}`);
@@ -102,12 +105,17 @@ export async function startServer(kind: ServerKind, { port: wanted }: { port?: n
   }
 }
 
+/** With `accessLog`, one line per response in <dir>/run/access.log: `sent <path> <body bytes> <bytes with headers>`. */
+export const accessLogOf = (server: RunningServer) => path.join(server.dir, 'run', 'access.log');
+const ACCESS_LOG = (on: boolean, dir: string) =>
+  on ? `log_format yd 'sent $request_uri $body_bytes_sent $bytes_sent'; access_log ${path.join(dir, 'run', 'access.log')} yd;` : 'access_log off;';
+
 /**
  * nginx from Debian, running the README's server block inside a minimal main
  * config (pid, temp paths and logs in a scratch folder, no daemon). As root
  * its workers run as root too, so they can read a build in a private temp folder.
  */
-export function nginx(dist: string, { root = false }: { root?: boolean } = {}): ServerKind {
+export function nginx(dist: string, { root = false, accessLog = false }: { root?: boolean; accessLog?: boolean } = {}): ServerKind {
   const [block = ''] = readmeBlocks('nginx');
   return {
     name: 'nginx',
@@ -123,7 +131,7 @@ export function nginx(dist: string, { root = false }: { root?: boolean } = {}): 
         ...(process.getuid?.() === 0 ? ['user root;'] : []),
         'include /etc/nginx/modules-enabled/*.conf;',
         'events { worker_connections 128; }',
-        `http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off; ${temp}`,
+        `http { include /etc/nginx/mime.types; default_type application/octet-stream; ${ACCESS_LOG(accessLog, dir)} ${temp}`,
         server,
         '}',
       ].join('\n');

@@ -30,11 +30,15 @@ export function newestTable(url: string): Promise<Map<string, number> | undefine
   return table;
 }
 
-/** Results newest first; pages the list does not hold go last, in the order they came (relevance). */
+/** Results newest first; pages the list does not know go last, in the order they came (relevance). */
 export function newestFirst<T extends { id: string }>(results: readonly T[], places: ReadonlyMap<string, number>): T[] {
-  const placeOf = (result: T) => places.get(result.id.slice(result.id.indexOf('_') + 1)) ?? Infinity;
-  return results
-    .map((result, i) => ({ result, place: placeOf(result), i }))
-    .sort((a, b) => a.place - b.place || a.i - b.i)
-    .map(({ result }) => result);
+  const n = results.length;
+  // One number per result, its place then its rank, sorted natively: a broad query at 10,000
+  // articles sorts 10,000 results on every search, and a comparator function is the slow part.
+  const keys = new Float64Array(n);
+  results.forEach((result, i) => {
+    keys[i] = (places.get(result.id.slice(result.id.indexOf('_') + 1)) ?? places.size) * n + i;
+  });
+  keys.sort();
+  return Array.from(keys, (key) => results[key % n] as T);
 }
