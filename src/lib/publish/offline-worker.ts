@@ -14,8 +14,9 @@ const SOURCE = fileURLToPath(new URL('../../sw/service-worker.ts', import.meta.u
 /**
  * Writes sw.js for offline reading (src/sw/service-worker.ts) after the
  * pages and the search index are built (scripts/build.ts): esbuild bundles
- * the worker with Workbox's modules, workbox-build lists the shell to
- * precache with a revision per file. The build id is a digest of that list
+ * the worker (the Cache API alone, no Workbox at run time), workbox-build
+ * lists the shell to precache with a revision per file and writes that list
+ * into it. The build id is a digest of that list
  * and of Pagefind's entry file, so any change to the shell or the index is a
  * new build with new caches, and an unchanged build gives a byte-identical
  * sw.js (no update for readers). `fileUrls`: the URL_FORMAT=file layout.
@@ -54,8 +55,6 @@ export async function writeServiceWorker(site: string, fileUrls: boolean, logger
       define: {
         __YD_BUILD__: JSON.stringify(build),
         __YD_OFFLINE__: JSON.stringify(fileUrls ? 'offline.html' : 'offline/'),
-        // Workbox drops its development logging in production.
-        'process.env.NODE_ENV': '"production"',
       },
       logLevel: 'error',
     });
