@@ -54,6 +54,23 @@ describe('search results of a newsroom', () => {
     await page.close();
   });
 
+  it('newest first still works when the build\'s date list cannot be fetched: Pagefind\'s own sort answers', async () => {
+    const page = await site.browser.newPage({ viewport: PHONE, serviceWorkers: 'block' });
+    const asked: string[] = [];
+    await page.route('**/pagefind/yuedu-newest.*', (route) => {
+      asked.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(`${site.server.url}search/?q=${WORD}&sort=newest`);
+    await done(page);
+    expect(asked.length).toBeGreaterThan(0);
+    const dates = (await results(page)).map((r) => r.dates[0] ?? '');
+    expect(dates.length).toBe(6);
+    expect(dates.at(-1)).toBe('');
+    expect(dates.slice(0, -1)).toEqual([...dates.slice(0, -1)].sort().reverse());
+    await page.close();
+  });
+
   it('switches between 相关度 and 最新 in place, keeping the choice in the URL so a link reproduces it', async () => {
     const page = await search(`q=${WORD}`, DESKTOP);
     expect(await page.locator('#yd-search-sort').inputValue()).toBe('relevance');

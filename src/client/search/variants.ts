@@ -4,13 +4,14 @@ import { toSimplified } from './t2s.ts';
 let table: Promise<Map<string, string[]>> | undefined;
 
 // A zh-Hant page searches the traditional index: its table spells each word as those pages do.
-const hant = document.documentElement.lang === 'zh-Hant';
+// Asked when searching, not on import (the module is loaded outside a page too: search-core's constants).
+const hant = () => document.documentElement.lang === 'zh-Hant';
 /** How a word is looked up: as typed, or on a zh-Hant page in simplified characters, so 软件 and 軟件 both find 軟體. */
-const keyOf = (word: string): Promise<string> => (hant ? toSimplified(word) : Promise.resolve(word));
+const keyOf = (word: string): Promise<string> => (hant() ? toSimplified(word) : Promise.resolve(word));
 
 /** The build's regional vocabulary (src/pages/search/variants.json.ts): each word with its group. Fetched once, on need. */
 function loadTable(): Promise<Map<string, string[]>> {
-  table ??= fetch(`${SITE_BASE}search/variants${hant ? '.zh-hant' : ''}.json`)
+  table ??= fetch(`${SITE_BASE}search/variants${hant() ? '.zh-hant' : ''}.json`)
     .then((response) => (response.ok ? (response.json() as Promise<{ groups: string[][] }>) : { groups: [] }))
     .then(async ({ groups }) => {
       const map = new Map<string, string[]>();
