@@ -18,10 +18,11 @@ export interface Keep {
  * read first, so the next pages read can be kept again.
  */
 async function makeRoom(): Promise<void> {
-  const budgets: Record<string, number> = { articles: BUDGET.articles, pages: BUDGET.pages, assets: BUDGET.assets, search: BUDGET.search };
   for (const name of await caches.keys()) {
-    const kind = /^[^-]+-([a-z]+)/.exec(name)?.[1] ?? '';
-    if (name.startsWith(`${CACHE_PREFIX}-`) && budgets[kind]) await keepWithin(name, Math.floor(budgets[kind] / 2));
+    // yuedu-articles-<build>, yuedu-assets…: the kind names its budget; the shell has none.
+    const kind = new RegExp(`^${CACHE_PREFIX}-([a-z]+)`).exec(name)?.[1] ?? '';
+    const budget = (BUDGET as Record<string, number | undefined>)[kind];
+    if (budget) await keepWithin(name, Math.floor(budget / 2));
   }
 }
 
