@@ -51,6 +51,8 @@ describe('search across the vocabularies of the mainland, Taiwan and Hong Kong',
     const result = page.locator(`#yd-search-panel .yd-result:has(.yd-result-title a[href*="/articles/${HANT_ID}/"]:not([href*="zh-hans"]))`);
     expect(await result.count()).toBe(1);
     expect(new Set(await result.locator('mark').allInnerTexts())).toEqual(new Set(['軟體']));
+    // The word heading the status is not named again among the words also searched.
+    expect(await page.locator('#yd-search-panel [role="status"]').innerText()).toBe('找到 2 篇包含“軟件”的文章（也搜索了：軟體，“软件”的另一種說法）');
     // The article opens with the word it uses marked.
     await result.locator('.yd-hit-link').first().click();
     await page.waitForSelector('.yd-prose mark');

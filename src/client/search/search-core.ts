@@ -146,7 +146,10 @@ export async function runSearch(raw: string, scope: SearchScope = {}, stale: Sta
     if (said.exact > 0) variants.push(said);
   }
   if (variants.length === 0) return { query, ...(found && simplified ? { simplified } : {}), ...(found ?? outcome) };
-  const variant = variants.map((said) => said.terms.join(' ')).join('、');
+  // When the query itself found nothing, the first variant heads the status ("找到 2 篇包含“軟件”"):
+  // the others are what was also searched, unless it is the only one, which the note then explains.
+  const also = !found && variants.length > 1 ? variants.slice(1) : variants;
+  const variant = also.map((said) => said.terms.join(' ')).join('、');
   return { query, ...(simplified ? { simplified } : {}), variant, ...merge(found ? [found, ...variants] : variants, scope.sort ?? 'relevance') };
 }
 
