@@ -1,6 +1,6 @@
 import type { CurrentArticle, Segment } from './index-plan.ts';
 
-/** The file of a language's newest-first list, under pagefind/ (src/client/search/date-order.ts reads it). */
+/** The file of a language's newest-first list, under pagefind/; the browser asks for it by this name (src/client/search/pagefind-api.ts, which may not import build code). */
 export const newestFile = (lang: string): string => `yuedu-newest.${lang}.txt`;
 
 /**
